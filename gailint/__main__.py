@@ -1,0 +1,3 @@
+from gailint.cli import main
+
+raise SystemExit(main())

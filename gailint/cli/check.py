@@ -1,0 +1,171 @@
+"""``gailint check``: lint files, folders or stdin; optionally fix them."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gailint.cli.common import add_config_argument, fail, make_linter
+from gailint.config import ConfigError
+from gailint.engine.diagnostics import Diagnostic, Severity
+
+_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹；- 表示标准输入（默认：当前文件夹）")
+    p.add_argument("--output-format", choices=("text", "concise", "json"), default="text")
+    p.add_argument("--select", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀，如 GAI3,GAI701）")
+    p.add_argument("--extend-select", metavar="CODES", help="在配置之外再启用这些规则")
+    p.add_argument("--ignore", metavar="CODES", help="停用这些规则（逗号分隔）")
+    add_config_argument(p)
+    p.add_argument("--fail-on", choices=("error", "warning", "info"), default="warning", help="达到该级别的问题使退出码为 1（默认 warning）")
+    p.add_argument("--stdin-filename", metavar="NAME", help="从标准输入读取，按这个文件名查找配置和 per-file-ignores")
+    p.add_argument("--fix", action="store_true", help="应用所有安全的修复并写回文件")
+    p.add_argument("--diff", action="store_true", help="显示修复会做的改动（unified diff），不写文件")
+    p.add_argument("--year", type=int, help="报告年度（文本中找不到年度时使用）")
+    p.add_argument("--quiet", "-q", action="store_true", help="只输出问题，不输出汇总")
+
+
+@dataclass
+class FileResult:
+    path: str
+    text: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+def _collect(paths: list[str], linter) -> tuple[list[str], list[str]]:
+    files: list[str] = []
+    missing: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                for name in sorted(names):
+                    path = os.path.join(root, name)
+                    settings = linter.settings_for(path)
+                    if any(Path(name).match(pat) for pat in settings.include) and not settings.excluded(path):
+                        files.append(path)
+        elif p.is_file():
+            files.append(raw)  # named explicitly: checked whatever its extension
+        else:
+            missing.append(raw)
+    return files, missing
+
+
+def run(args: argparse.Namespace) -> int:
+    overrides = {}
+    if args.select:
+        overrides["select"] = _codes(args.select)
+    if args.year:
+        overrides["year"] = args.year
+    try:
+        linter = make_linter(args.config, **overrides)
+    except ConfigError as exc:
+        return fail(str(exc))
+    known = linter.known_codes
+    for flag in ("select", "extend_select", "ignore"):
+        for code in _codes(getattr(args, flag)) or ():
+            if code != "ALL" and not any(k.startswith(code) for k in known):
+                return fail(f"--{flag.replace('_', '-')}: 未知的规则代码“{code}”")
+    extra_select = _codes(args.extend_select) or ()
+    extra_ignore = _codes(args.ignore) or ()
+
+    from gailint.textio import SourceChanged, SourceError, read_source, read_stdin, write_source
+
+    stdin = args.stdin_filename is not None or args.paths == ["-"]
+    paths = args.paths or ["."]
+    results: list[FileResult] = []
+    status = 0
+    explicit = getattr(linter, "explicit_config", None)
+
+    def settings_for(path: str | None):
+        s = linter.settings_for(path, explicit)
+        if extra_select or extra_ignore:
+            s = s.merged(select=s.select + extra_select, ignore=s.ignore + extra_ignore)
+        return s
+
+    try:
+        if stdin:
+            name = args.stdin_filename or "-"
+            sources = [read_stdin(name)]
+            missing: list[str] = []
+        else:
+            files, missing = _collect(paths, linter)
+            sources = []
+            for f in files:
+                try:
+                    sources.append(read_source(f))
+                except SourceError as exc:
+                    sys.stderr.write(f"gailint: error: {f}: {exc}\n")
+                    status = 2
+        for m in missing:
+            sys.stderr.write(f"gailint: error: {m}: 文件或文件夹不存在\n")
+            status = 2
+        for src in sources:
+            path = src.path
+            lint_path = None if path == "-" else path
+            settings = settings_for(lint_path)
+            _, diags = linter.lint(src.text, lint_path, settings)
+            if args.fix or args.diff:
+                from gailint.engine.fixes import fix_to_point
+
+                result = fix_to_point(src.text, lambda t: linter.lint(t, lint_path, settings)[1], diags)
+                if result.text != src.text:
+                    if args.diff:
+                        _print_diff(path, src.text, result.text)
+                    elif stdin:
+                        sys.stdout.write(result.text)
+                    else:
+                        try:
+                            write_source(src, result.text)
+                        except SourceChanged:
+                            sys.stderr.write(f"gailint: error: {path}: 文件在检查期间被修改，未写入修复\n")
+                            status = 2
+                            results.append(FileResult(path, src.text, diags))
+                            continue
+                        except SourceError as exc:
+                            sys.stderr.write(f"gailint: error: {path}: {exc}\n")
+                            status = 2
+                    if not args.quiet and not args.diff:
+                        sys.stderr.write(f"{path}: 已修复 {len(result.applied)} 个问题\n")
+                if args.diff:
+                    continue
+                _, diags = linter.lint(result.text, lint_path, settings)
+                results.append(FileResult(path, result.text, diags))
+            else:
+                results.append(FileResult(path, src.text, diags))
+    except ConfigError as exc:
+        return fail(str(exc))
+    except SourceError as exc:
+        return fail(f"{exc.path or '-'}: {exc}")
+
+    if args.diff:
+        return status
+    if not (args.fix and stdin):
+        from gailint import output
+
+        output.write(args.output_format, results, sys.stdout, fixable_hint=not args.fix)
+    fail_level = Severity.parse(args.fail_on)
+    if any(d.severity >= fail_level for r in results for d in r.diagnostics):
+        status = max(status, 1) if status != 2 else 2
+    return status
+
+
+def _print_diff(path: str, old: str, new: str) -> None:
+    diff = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+    )
+    for line in diff:
+        sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")

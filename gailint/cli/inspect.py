@@ -1,0 +1,132 @@
+"""``gailint inspect``: what gailint understood of a report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from gailint.cli.common import add_config_argument, fail, make_linter
+from gailint.config import ConfigError
+from gailint.model import Report, Table
+from gailint.template import FEE_ROW, TABLE2_ROWS, TABLE3_ROWS
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="报告文件；- 表示标准输入")
+    p.add_argument("--output-format", choices=("text", "json"), default="text")
+    add_config_argument(p)
+    p.add_argument("--year", type=int, help="报告年度（文本中找不到年度时使用）")
+
+
+def _value(cell) -> Any:
+    if cell.kind == "blank":
+        return None
+    if cell.kind == "number" and not isinstance(cell.value, float):
+        return cell.value
+    return cell.text  # amounts, n/a marks and unreadable cells as written
+
+
+def _table2(t: Table | None) -> dict[str, list] | None:
+    if t is None:
+        return None
+    out = {}
+    for row in t.found_rows:
+        name = TABLE2_ROWS[row.index]
+        out[name] = [c.text if name == FEE_ROW else _value(c) for c in row.cells]
+    return out
+
+
+def _table3(t: Table | None) -> list | None:
+    if t is None:
+        return None
+    return [None if r is None else [_value(c) for c in r.cells] for r in t.rows]
+
+
+def _table4(t: Table | None) -> list | None:
+    if t is None or not t.rows or t.rows[0] is None:
+        return None
+    return [_value(c) for c in t.rows[0].cells]
+
+
+def model_dict(report: Report, path: str) -> dict[str, Any]:
+    title = report.title
+    period = report.period
+    return {
+        "path": path,
+        "year": report.year,
+        "year_source": report.year_source,
+        "issuer": report.issuer,
+        "issuer_kind": report.issuer_kind,
+        "format": report.format,
+        "title": None if title is None else {"text": title.text, "start": title.span.start, "end": title.span.end},
+        "period": None
+        if period is None
+        else {
+            "text": period.text,
+            "start": period.span.start,
+            "end": period.span.end,
+            "from": period.start.isoformat() if period.start else None,
+            "to": period.end.isoformat() if period.end else None,
+        },
+        "published": None
+        if report.published is None
+        else {"date": report.published.value.isoformat(), "source": report.published.source},
+        "sections": [
+            {"number": s.number, "title": s.heading, "start": s.span.start, "end": s.span.end} for s in report.sections
+        ],
+        "tables": {
+            "table2": _table2(report.table2),
+            "table3": _table3(report.table3),
+            "table4": _table4(report.table4),
+        },
+        "unseparated": [t.name for t in (report.table2, report.table3, report.table4) if t is not None and t.unseparated],
+        "notes": list(report.notes),
+    }
+
+
+def _text(d: dict[str, Any], out) -> None:
+    w = out.write
+    w(f"文件：{d['path']}\n")
+    w(f"年度：{d['year'] or '未知'}（来源：{d['year_source'] or '无'}）\n")
+    w(f"发布机关：{d['issuer'] or '未知'}（{d['issuer_kind'] or '类型未知'}）\n")
+    w(f"格式：{d['format'] or '未知'}\n")
+    w(f"标题：{d['title']['text'] if d['title'] else '无'}\n")
+    w(f"统计期限：{d['period']['text'] if d['period'] else '无'}\n")
+    w(f"发布日期：{d['published']['date'] if d['published'] else '无'}\n")
+    w("章节：\n")
+    for s in d["sections"]:
+        w(f"  {s['title']}\n")
+    t = d["tables"]
+    w("表二：\n" if t["table2"] is not None else "表二：未找到\n")
+    for k, v in (t["table2"] or {}).items():
+        w(f"  {k}: {' '.join('□' if x is None else str(x) for x in v)}\n")
+    w("表三：\n" if t["table3"] is not None else "表三：未找到\n")
+    for (label, _), row in zip(TABLE3_ROWS, t["table3"] or []):
+        vals = "（缺失）" if row is None else " ".join("□" if x is None else str(x) for x in row)
+        w(f"  {label}: {vals}\n")
+    w(f"表四：{' '.join('□' if x is None else str(x) for x in t['table4'])}\n" if t["table4"] is not None else "表四：未找到\n")
+    for n in d["notes"]:
+        w(f"注：{n}\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from gailint.textio import SourceError, read_source, read_stdin
+
+    try:
+        linter = make_linter(args.config, **({"year": args.year} if args.year else {}))
+        src = read_stdin("-") if args.file == "-" else read_source(args.file)
+        settings = linter.settings_for(None if args.file == "-" else args.file, getattr(linter, "explicit_config", None))
+        report = linter.parse(src.text, None if args.file == "-" else args.file, settings)
+    except ConfigError as exc:
+        return fail(str(exc))
+    except SourceError as exc:
+        return fail(f"{args.file}: {exc}")
+    d = model_dict(report, args.file)
+    if args.output_format == "json":
+        json.dump(d, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _text(d, sys.stdout)
+    return 0

@@ -1,0 +1,1 @@
+"""The engine: plugin loading, rule running, fixes and suppressions. It knows no rule."""

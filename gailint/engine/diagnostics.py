@@ -1,0 +1,94 @@
+"""What rules produce: violations, fixes, edits, and the engine's diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from gailint.model import Span
+
+
+class Severity(IntEnum):
+    """Ordered so that ``severity >= fail_level`` decides the exit code."""
+
+    OFF = 0
+    HINT = 1
+    INFO = 2
+    WARNING = 3
+    ERROR = 4
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {name!r}; expected one of off, hint, info, warning, error"
+            ) from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``new``. Offsets are code points."""
+
+    start: int
+    end: int
+    new: str
+
+    @classmethod
+    def replace(cls, span: Span, new: str) -> "Edit":
+        return cls(span.start, span.end, new)
+
+    @classmethod
+    def delete(cls, span: Span) -> "Edit":
+        return cls(span.start, span.end, "")
+
+    @classmethod
+    def insert(cls, offset: int, new: str) -> "Edit":
+        return cls(offset, offset, new)
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A quick-fix: an imperative title and edits on the original text."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule yields: where, what, and optionally how to fix it."""
+
+    span: Span
+    message: str
+    fix: Fix | None = None
+    severity: Severity | None = None  # None: the rule's configured severity
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A violation stamped by the engine with the rule's identity and severity."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    fix: Fix | None = None
+    path: str | None = None
+    url: str | None = None
+    data: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end

@@ -1,0 +1,75 @@
+"""Run the selected rules on a report; one rule's crash never stops the others."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable
+from typing import Any
+
+from gailint.engine.diagnostics import Diagnostic, Severity, Violation
+from gailint.engine.plugins import Registry
+from gailint.engine.rule import Rule, RuleContext
+from gailint.model import Report, Span
+
+INTERNAL_CODE = "GAI001"
+INTERNAL_NAME = "internal-error"
+
+
+def _clamp(span: Span, length: int) -> Span:
+    start = min(max(span.start, 0), length)
+    return Span(start, min(max(span.end, start), length))
+
+
+def run_rules(
+    report: Report,
+    rules: Iterable[tuple[Rule, Severity, bool]],
+    *,
+    options: dict[str, dict[str, Any]] | None = None,
+    settings: Any = None,
+    vocabulary: dict[str, Any] | None = None,
+    neighbours=None,
+) -> list[Diagnostic]:
+    """Diagnostics of ``rules`` on ``report``. Each rule comes with the severity it
+    runs at and whether the user configured that severity (then it also overrides the
+    severity a rule gives one finding, e.g. info for an accepted variant).
+
+    A rule that raises produces one GAI001 diagnostic naming it; the rest still run.
+    """
+    out: list[Diagnostic] = []
+    n = len(report.text)
+    for rule, severity, explicit in rules:
+        opts = dict(rule.options)
+        opts.update((options or {}).get(rule.code, {}))
+        ctx = RuleContext(options=opts, settings=settings, vocabulary=vocabulary or {}, neighbours=neighbours)
+        try:
+            found: list[Violation] = list(rule.check(report, ctx))
+        except Exception as exc:
+            tb = traceback.extract_tb(exc.__traceback__)
+            where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else "?"
+            out.append(
+                Diagnostic(
+                    code=INTERNAL_CODE,
+                    name=INTERNAL_NAME,
+                    severity=Severity.ERROR,
+                    message=f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}（{where}），其他规则照常运行",
+                    span=Span(0, 0),
+                    path=report.path,
+                )
+            )
+            continue
+        for v in found:
+            sev = v.severity if v.severity is not None and not explicit else severity
+            out.append(
+                Diagnostic(
+                    code=rule.code,
+                    name=rule.name,
+                    severity=sev,
+                    message=v.message,
+                    span=_clamp(v.span, n),
+                    fix=v.fix,
+                    path=report.path,
+                    url=rule.docs_url,
+                )
+            )
+    out.sort(key=lambda d: (d.span.start, d.span.end, d.code))
+    return out

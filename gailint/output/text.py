@@ -1,0 +1,72 @@
+"""Ruff-style output: the header line, then the source line with the characters marked."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, TextIO
+
+from gailint.engine.diagnostics import Severity
+from gailint.positions import Positions
+
+_WINDOW = 70  # display cells of a long line shown around the span
+_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示", Severity.HINT: "建议"}
+
+
+def _width(ch: str) -> int:
+    if ch == "\t":
+        return 4
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _display(s: str) -> str:
+    return s.replace("\t", "    ").replace("\u00a0", " ").replace("\u3000", "  ")
+
+
+def _excerpt(line: str, a: int, b: int) -> tuple[str, int, int]:
+    """(shown text, caret column, caret width) with long lines cut around [a, b)."""
+    lo, hi = 0, len(line)
+    if sum(_width(c) for c in line) > _WINDOW * 2:
+        lo = max(0, a - 20)
+        hi = min(len(line), max(b, a + 1) + 30)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    shown = prefix + _display(line[lo:hi]) + suffix
+    col = (1 if prefix else 0) + sum(_width(c) for c in line[lo:a])
+    width = max(1, sum(_width(c) for c in line[a:b]))
+    return shown, col, width
+
+
+def write(results: list, stream: TextIO, *, fixable_hint: bool = True, **_: Any) -> None:
+    total = fixable = 0
+    counts: dict[Severity, int] = {}
+    for r in results:
+        positions = Positions(r.text)
+        for d in r.diagnostics:
+            total += 1
+            counts[d.severity] = counts.get(d.severity, 0) + 1
+            line_no, col = positions.line_col(d.span.start)
+            mark = " [*]" if d.fix is not None else ""
+            fixable += d.fix is not None
+            stream.write(f"{r.path}:{line_no}:{col}: {d.code}{mark} {d.message}\n")
+            index = positions.index
+            ln = line_no - 1
+            span = index.line_span(ln, r.text)
+            line = r.text[span.start : span.end]
+            a = d.span.start - span.start
+            b = min(d.span.end, span.end) - span.start
+            gutter = " " * len(str(line_no))
+            shown, c, w = _excerpt(line, a, max(a, b))
+            stream.write(f"{gutter} |\n{line_no} | {shown}\n{gutter} | {' ' * c}{'^' * w} {d.code}\n")
+            if d.fix is not None:
+                stream.write(f"{gutter} = 修复：{d.fix.title}\n")
+            stream.write("\n")
+    if total:
+        parts = "，".join(f"{_SEVERITY_ZH[s]} {n}" for s, n in sorted(counts.items(), reverse=True))
+        stream.write(f"共发现 {total} 个问题（{parts}）。")
+        if fixable and fixable_hint:
+            stream.write(f"其中 {fixable} 个可用 `gailint check --fix` 自动修复。")
+        stream.write("\n")
+    else:
+        stream.write("未发现问题。\n")

@@ -1,0 +1,130 @@
+"""Text → :class:`gailint.model.Report`. The one parser every rule reads from."""
+
+from __future__ import annotations
+
+import re
+
+from gailint.model import Line, LineIndex, Report, Span
+from gailint.parse import dates as _dates
+from gailint.parse.structure import find_sections, find_signature_issuer, find_title, issuer_kind_of
+from gailint.parse.tables import parse_table2, parse_table3, parse_table4, table_regions
+from gailint.template import OLD_2019_FINGERPRINTS
+
+__all__ = ["parse"]
+
+
+def _fingerprint_re() -> re.Pattern[str]:
+    width = {"（": "[（(]", "）": "[）)]", "/": "[/／]"}
+    alts = ["".join(width.get(ch, re.escape(ch)) for ch in fp) for fp in OLD_2019_FINGERPRINTS]
+    return re.compile("|".join(alts))
+
+
+_FINGERPRINT_RE = _fingerprint_re()
+
+
+def _lines(text: str, index: LineIndex) -> list[Line]:
+    out = []
+    for number in range(len(index.starts)):
+        span = index.line_span(number, text)
+        if number == len(index.starts) - 1 and span.start == len(text) and number > 0:
+            break  # the empty "line" after a final line break
+        body = text[span.start : span.end]
+        out.append(Line(number, span, body, "blank" if not body.strip() else "prose"))
+    return out
+
+
+def parse(
+    text: str,
+    path: str | None = None,
+    *,
+    year: int | None = None,
+    issuer_kind: str | None = None,
+) -> Report:
+    """Parse a report. ``year`` and ``issuer_kind`` come from the configuration:
+    ``year`` is used when the text does not tell the year, ``issuer_kind`` overrides
+    what the issuer's name suggests."""
+    index = LineIndex.of(text)
+    lines = _lines(text, index)
+    frozen = tuple(lines)
+    sections = find_sections(frozen, len(text), skip=set())
+    regions = table_regions(frozen, sections)
+    tables = {}
+    table_lines: set[int] = set()
+    for name, fn in (("table2", parse_table2), ("table3", parse_table3), ("table4", parse_table4)):
+        if name in regions:
+            a, b = regions[name]
+            if a < b:
+                tables[name] = fn(frozen[a:b])
+                if tables[name] is not None:
+                    table_lines.update(range(a, b))
+    heading_lines = {s.line for s in sections}
+    title = find_title(frozen, sections[0].line if sections else None)
+    for i, line in enumerate(lines):
+        if line.kind == "blank":
+            continue
+        if i in heading_lines:
+            kind = "heading"
+        elif title is not None and line.span.start <= title.span.start < line.span.end + 1 and i < 15:
+            kind = "title"
+        elif i in table_lines:
+            kind = "table"
+        else:
+            continue
+        lines[i] = Line(line.number, line.span, line.text, kind)
+    frozen = tuple(lines)
+
+    all_dates = _dates.find_dates(text)
+    years = _dates.find_years(text, index)
+    period = _dates.find_period(text)
+    published = _dates.find_published(text, frozen, all_dates)
+
+    report_year, source = None, None
+    if title is not None and title.year:
+        report_year, source = title.year, "title"
+    elif period is not None and period.start is not None:
+        report_year, source = period.start.year, "period"
+    else:
+        report_year = _dates.prose_year(years, table_lines)
+        source = "prose" if report_year else None
+    if report_year is None and year is not None:
+        report_year, source = year, "config"
+    if report_year is None:
+        report_year = _dates.filename_year(path)
+        source = "filename" if report_year else None
+
+    issuer = title.issuer if title is not None and title.issuer else find_signature_issuer(frozen)
+    kind = issuer_kind or issuer_kind_of(issuer)
+
+    old = tuple(Span(m.start(), m.end()) for m in _FINGERPRINT_RE.finditer(text))
+    t2, t3, t4 = tables.get("table2"), tables.get("table3"), tables.get("table4")
+    fmt = None
+    if old:
+        fmt = "2019"
+    elif t3 is not None or (t2 is not None and any(r is not None for r in t2.rows)):
+        fmt = "2021"
+    notes: list[str] = []
+    for t in (t2, t3, t4):
+        if t is not None:
+            notes.extend(t.notes)
+    return Report(
+        text=text,
+        path=path,
+        lines=frozen,
+        index=index,
+        title=title,
+        issuer=issuer,
+        issuer_kind=kind,  # type: ignore[arg-type]
+        year=report_year,
+        year_source=source,
+        period=period,
+        published=published,
+        sections=tuple(sections),
+        table2=t2,
+        table3=t3,
+        table4=t4,
+        years=tuple(years),
+        dates=tuple(all_dates),
+        format=fmt,
+        old_template=old,
+        notes=tuple(notes),
+    )

@@ -1,0 +1,1 @@
+"""The rule packs that ship with gailint (installed as ``gailint_rules``)."""

@@ -1,0 +1,16 @@
+"""The national rule pack: the checks of 国办公开办函〔2021〕30号's report format.
+
+Registered through the ``gailint`` entry point like any third-party pack.
+"""
+
+from __future__ import annotations
+
+from gailint import hookimpl
+from gailint_rules.national import arithmetic, period, residue, structure, tables
+
+MODULES = (structure, tables, arithmetic, period, residue)
+
+
+@hookimpl
+def gailint_register_rules():
+    return [r for m in MODULES for r in m.RULES]

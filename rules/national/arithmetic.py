@@ -1,0 +1,212 @@
+"""GAI3xx: the identities of tables 三 and 四 (勾稽关系, template-2021.md §7)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gailint import Edit, Fix, Report, RuleContext, Row, Table, Violation, rule
+from gailint.template import (
+    T3_CARRIED,
+    T3_NEW,
+    T3_NEXT,
+    T3_RESULTS,
+    T3_TOTAL,
+    TABLE3_COLUMNS,
+    TABLE4_COLUMNS,
+    TABLE4_GROUPS,
+    TABLE4_SIZE,
+    table3_row_name,
+)
+from gailint_rules.national._shared import fmt
+
+
+def _checkable(table: Table | None) -> bool:
+    return table is not None and table.unseparated is None
+
+
+def _value(row: Row | None, column: int) -> float | None:
+    """A cell's value for arithmetic (blank = 0); None when it cannot be used."""
+    if row is None or column >= len(row.cells) or not row.complete:
+        return None
+    cell = row.cells[column]
+    if cell.kind == "blank":
+        return 0
+    return cell.value if cell.kind == "number" else None
+
+
+def _set_total(cell, value: float, what: str) -> Fix:
+    return Fix(f"把{what}改为 {fmt(value)}", (Edit.replace(cell.span, fmt(value)),))
+
+
+@rule(code="GAI301", name="application-identity", severity="error", tags=("arithmetic", "table3"))
+def application_identity(report: Report, ctx: RuleContext) -> Iterator[Violation]:
+    """表三：本年新收 + 上年结转 ≠ （七）总计 + 结转下年度继续办理。
+
+    ## 检查内容
+    表三每一列（自然人……总计）都应满足模板注明的勾稽关系：
+    “第一项加第二项之和，等于第三项加第四项之和”，即
+    一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理。
+
+    ## 为什么是问题
+    收到的申请要么办结、要么结转，数字对不上说明有申请被漏记或重复计算；
+    这是评估机构核对的第一项。
+
+    ## 示例
+    本年新收 2、上年结转 0，而（七）总计 0、结转下年度 0：2 + 0 ≠ 0 + 0。
+
+    ## 应改为
+    （七）总计 2（若确实办结了 2 件）。
+
+    ## 修复说明
+    无自动修复：哪一边错了无法判断；GAI302 会在（七）总计与各项之和不符时给出修复。
+
+    ## 依据
+    国办公开办函〔2021〕30号，表三注“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
+    """
+    t3 = report.table3
+    if not _checkable(t3):
+        return
+    rows = [t3.row(i) for i in (T3_NEW, T3_CARRIED, T3_TOTAL, T3_NEXT)]
+    for col, name in enumerate(TABLE3_COLUMNS):
+        vals = [_value(r, col) for r in rows]
+        if any(v is None for v in vals):
+            continue
+        new, carried, total, nxt = vals
+        if new + carried != total + nxt:
+            yield Violation(
+                rows[2].cells[col].span,
+                f"表三“{name}”列勾稽关系不成立：本年新收 {fmt(new)} + 上年结转 {fmt(carried)} = {fmt(new + carried)}，"
+                f"而（七）总计 {fmt(total)} + 结转下年度 {fmt(nxt)} = {fmt(total + nxt)}",
+            )
+
+
+@rule(code="GAI302", name="results-total", severity="error", fix="always", tags=("arithmetic", "table3"))
+def results_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
+    """表三：（七）总计 ≠ 21 个办理结果行之和。
+
+    ## 检查内容
+    表三每一列的“（七）总计”应等于（一）予以公开至（六）其他处理全部 21 个办理结果行之和。
+
+    ## 为什么是问题
+    总计与各项不符，说明某项漏填或总计抄错，表格自相矛盾。
+
+    ## 示例
+    （一）予以公开 2，其余各项 0，（七）总计 0。
+
+    ## 应改为
+    （七）总计 2。
+
+    ## 修复说明
+    把（七）总计改为各项之和，只改动该单元格。若各项本身有误，修复后 GAI301 仍会提示。
+
+    ## 依据
+    国办公开办函〔2021〕30号年度报告格式，表三；template-2021.md §7“results total”。
+    """
+    t3 = report.table3
+    if not _checkable(t3):
+        return
+    total_row = t3.row(T3_TOTAL)
+    results = [t3.row(i) for i in T3_RESULTS]
+    if total_row is None or any(r is None for r in results):
+        return
+    for col, name in enumerate(TABLE3_COLUMNS):
+        total = _value(total_row, col)
+        parts = [_value(r, col) for r in results]
+        if total is None or any(p is None for p in parts):
+            continue
+        expected = sum(parts)
+        if total != expected:
+            cell = total_row.cells[col]
+            yield Violation(
+                cell.span,
+                f"（七）总计（{name}）应为 {fmt(expected)}，实为 {fmt(total)}",
+                _set_total(cell, expected, f"（七）总计（{name}）"),
+            )
+
+
+@rule(code="GAI303", name="applicant-total", severity="error", fix="always", tags=("arithmetic", "table3"))
+def applicant_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
+    """表三：某行的“总计”≠ 六类申请人之和。
+
+    ## 检查内容
+    表三每一行的“总计”列应等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、
+    其他六列之和。
+
+    ## 为什么是问题
+    行总计与各申请人数量不符，说明某格漏填或总计抄错。
+
+    ## 示例
+    一、本年新收：自然人 10，商业企业 1，总计 10。
+
+    ## 应改为
+    总计 11。
+
+    ## 修复说明
+    把该行的总计改为六列之和，只改动该单元格。
+
+    ## 依据
+    国办公开办函〔2021〕30号年度报告格式，表三；template-2021.md §7“applicant total”。
+    """
+    t3 = report.table3
+    if not _checkable(t3):
+        return
+    for row in t3.found_rows:
+        vals = [_value(row, c) for c in range(7)]
+        if any(v is None for v in vals):
+            continue
+        expected = sum(vals[:6])
+        if vals[6] != expected:
+            cell = row.cells[6]
+            name = table3_row_name(row.index)
+            yield Violation(
+                cell.span,
+                f"“{name}”的总计应为 {fmt(expected)}，实为 {fmt(vals[6])}",
+                _set_total(cell, expected, f"“{name}”的总计"),
+            )
+
+
+@rule(code="GAI304", name="review-litigation-total", severity="error", fix="always", tags=("arithmetic", "table4"))
+def review_litigation_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
+    """表四：结果维持 + 结果纠正 + 其他结果 + 尚未审结 ≠ 总计。
+
+    ## 检查内容
+    表四的三组（行政复议、未经复议直接起诉、复议后起诉）各自的总计应等于
+    结果维持、结果纠正、其他结果、尚未审结四项之和。
+
+    ## 为什么是问题
+    总计与各项不符，表格自相矛盾。
+
+    ## 示例
+    行政复议：0 1 0 0 总计 0。
+
+    ## 应改为
+    行政复议：0 1 0 0 总计 1。
+
+    ## 修复说明
+    把该组的总计改为四项之和，只改动该单元格。表四不完整（GAI204）时不检查。
+
+    ## 依据
+    国办公开办函〔2021〕30号年度报告格式，表四；template-2021.md §7“review/litigation totals”。
+    """
+    t4 = report.table4
+    if not _checkable(t4) or not t4.rows or t4.rows[0] is None:
+        return
+    row = t4.rows[0]
+    if len(row.cells) < TABLE4_SIZE:
+        return
+    width = len(TABLE4_COLUMNS)
+    for g, group in enumerate(TABLE4_GROUPS):
+        vals = [_value(row, g * width + k) for k in range(width)]
+        if any(v is None for v in vals):
+            continue
+        expected = sum(vals[:4])
+        if vals[4] != expected:
+            cell = row.cells[g * width + 4]
+            yield Violation(
+                cell.span,
+                f"表四“{group}”的总计应为 {fmt(expected)}，实为 {fmt(vals[4])}",
+                _set_total(cell, expected, f"“{group}”的总计"),
+            )
+
+
+RULES = [application_identity, results_total, applicant_total, review_litigation_total]
