@@ -8,9 +8,12 @@ exact characters. Nothing in this module parses; see :mod:`gailint.parse`.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
+
+_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 IssuerKind = Literal["department", "government", "township"]
 CellKind = Literal["number", "blank", "na", "text"]
@@ -45,23 +48,10 @@ class LineIndex:
 
     @classmethod
     def of(cls, text: str) -> "LineIndex":
-        starts = [0]
-        i = 0
-        find = text.find
-        n = len(text)
         # \r\n, \n and a lone \r all end a line, as in LSP.
-        while i < n:
-            j = find("\n", i)
-            k = find("\r", i, j if j >= 0 else n)
-            if k >= 0:
-                nxt = k + 2 if k + 1 < n and text[k + 1] == "\n" else k + 1
-            elif j >= 0:
-                nxt = j + 1
-            else:
-                break
-            starts.append(nxt)
-            i = nxt
-        return cls(tuple(starts), n)
+        starts = [0]
+        starts.extend(m.end() for m in _BREAK_RE.finditer(text))
+        return cls(tuple(starts), len(text))
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -241,4 +231,26 @@ class Report:
         return bool(self.path) and self.path.lower().endswith((".md", ".markdown"))
 
     def line_at(self, offset: int) -> Line:
-        return self.lines[self.index.line_of(offset)]
+        return self.lines[min(self.index.line_of(offset), len(self.lines) - 1)]
+
+    def section_at(self, offset: int) -> Section | None:
+        """The section whose heading or body holds ``offset``."""
+        found = None
+        for s in self.sections:
+            if s.span.start <= offset:
+                found = s
+        return found
+
+    def prose_lines(self, section: int | None = None) -> tuple[Line, ...]:
+        """Lines of running text (one paragraph a line), optionally of one section."""
+        lines = tuple(ln for ln in self.lines if ln.kind == "prose")
+        if section is None:
+            return lines
+        s = self.section(section)
+        if s is None:
+            return ()
+        return tuple(ln for ln in lines if s.body.start <= ln.span.start < s.body.end)
+
+    def section_text(self, number: int) -> str:
+        s = self.section(number)
+        return "" if s is None else self.text[s.body.start : s.body.end]

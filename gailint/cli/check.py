@@ -113,15 +113,19 @@ def run(args: argparse.Namespace) -> int:
         for m in missing:
             sys.stderr.write(f"gailint: error: {m}: 文件或文件夹不存在\n")
             status = 2
+        from gailint.engine.workspace import Workspace
+
+        workspace = Workspace(lambda text, p: linter.parse(text, p, settings_for(p)))
+        nb = workspace.neighbours
         for src in sources:
             path = src.path
             lint_path = None if path == "-" else path
             settings = settings_for(lint_path)
-            _, diags = linter.lint(src.text, lint_path, settings)
+            _, diags = linter.lint(src.text, lint_path, settings, neighbours=nb)
             if args.fix or args.diff:
                 from gailint.engine.fixes import fix_to_point
 
-                result = fix_to_point(src.text, lambda t: linter.lint(t, lint_path, settings)[1], diags)
+                result = fix_to_point(src.text, lambda t: linter.lint(t, lint_path, settings, neighbours=nb)[1], diags)
                 if result.text != src.text:
                     if args.diff:
                         _print_diff(path, src.text, result.text)
@@ -142,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
                         sys.stderr.write(f"{path}: 已修复 {len(result.applied)} 个问题\n")
                 if args.diff:
                     continue
-                _, diags = linter.lint(result.text, lint_path, settings)
+                _, diags = linter.lint(result.text, lint_path, settings, neighbours=nb)
                 results.append(FileResult(path, result.text, diags))
             else:
                 results.append(FileResult(path, src.text, diags))

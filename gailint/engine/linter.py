@@ -4,7 +4,7 @@ text + settings → diagnostics."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,8 @@ from gailint.config import ConfigError, Settings, find_config, load_config
 from gailint.engine.diagnostics import Diagnostic, Severity
 from gailint.engine.plugins import Registry, load_registry
 from gailint.engine.rule import Rule
-from gailint.engine.runner import run_rules
+from gailint.engine.runner import INTERNAL_CODE, run_rules
+from gailint.engine.suppress import UNUSED_CODE, apply_suppressions
 from gailint.model import Report
 from gailint.parse import parse
 
@@ -35,10 +36,7 @@ class Linter:
 
     @property
     def known_codes(self) -> dict[str, dict[str, Any]]:
-        codes = {code: dict(rule.options) for code, rule in self.registry.rules.items()}
-        codes.setdefault("GAI001", {})
-        codes.setdefault("GAI002", {})
-        return codes
+        return {code: dict(rule.options) for code, rule in self.registry.rules.items()}
 
     def settings_for(self, path: str | None, explicit: Path | None = None) -> Settings:
         """The settings of the config nearest to ``path`` (or ``explicit``)."""
@@ -64,6 +62,13 @@ class Linter:
                 out.append((rule, severity, explicit))
         return out
 
+    def _own_severity(self, settings: Settings, path: str | None, code: str, default: Severity) -> Severity | None:
+        if not settings.enabled(code) or settings.ignored_for_path(path, code):
+            return None
+        rule = self.registry.rules.get(code)
+        severity, _ = settings.severity_for(code, rule.severity if rule else default)
+        return None if severity == Severity.OFF else severity
+
     def parse(self, text: str, path: str | None, settings: Settings) -> Report:
         return parse(text, path, year=settings.year, issuer_kind=settings.issuer_kind)
 
@@ -78,6 +83,7 @@ class Linter:
         settings = settings if settings is not None else self.settings_for(path)
         report = self.parse(text, path, settings)
         rules = self.rules_for(settings, path)
+        enabled = {rule.code: sev for rule, sev, _ in rules}
         diagnostics = run_rules(
             report,
             rules,
@@ -86,6 +92,15 @@ class Linter:
             vocabulary=self.registry.vocabulary,
             neighbours=neighbours,
         )
+        # The engine's own codes apply even when the core pack is blocked.
+        internal = self._own_severity(settings, path, INTERNAL_CODE, Severity.ERROR)
+        diagnostics = [
+            replace(d, severity=internal) if d.code == INTERNAL_CODE else d
+            for d in diagnostics
+            if d.code != INTERNAL_CODE or internal is not None
+        ]
+        unused = self._own_severity(settings, path, UNUSED_CODE, Severity.WARNING)
+        diagnostics = apply_suppressions(report, diagnostics, self.registry.rules.keys(), unused, enabled.keys())
         return report, diagnostics
 
 

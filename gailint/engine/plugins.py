@@ -8,9 +8,10 @@ packs by their entry-point name.
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from typing import Any
 
 import pluggy
@@ -50,7 +51,48 @@ def make_manager() -> pluggy.PluginManager:
 
 
 def _entry_points() -> list[tuple[str, str]]:
-    return sorted({(ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)})
+    """(name, value) of every ``gailint`` entry point on sys.path.
+
+    Reads the ``entry_points.txt`` of installed distributions directly: importing
+    importlib.metadata alone costs a CLI start about 20 ms, a third of the budget.
+    """
+    found: set[tuple[str, str]] = set()
+    seen: set[str] = set()
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            dist = name.split("-", 1)[0].lower()
+            if dist in seen:
+                continue  # the first distribution on sys.path wins, as in importlib
+            seen.add(dist)
+            found.update(_read_entry_points(os.path.join(folder or ".", name, "entry_points.txt")))
+    return sorted(found)
+
+
+def _read_entry_points(path: str) -> list[tuple[str, str]]:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError:
+        return []
+    if f"[{ENTRY_POINT_GROUP}]" not in text:
+        return []
+    out, section = [], None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("["):
+            section = line.strip("[]").strip()
+        elif section == ENTRY_POINT_GROUP and "=" in line:
+            name, value = line.split("=", 1)
+            out.append((name.strip(), value.strip()))
+    return out
 
 
 def load_registry(

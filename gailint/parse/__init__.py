@@ -24,12 +24,14 @@ _FINGERPRINT_RE = _fingerprint_re()
 
 def _lines(text: str, index: LineIndex) -> list[Line]:
     out = []
-    for number in range(len(index.starts)):
-        span = index.line_span(number, text)
-        if number == len(index.starts) - 1 and span.start == len(text) and number > 0:
+    starts = index.starts
+    last = len(starts) - 1
+    for number, start in enumerate(starts):
+        if number == last and start == len(text) and number > 0:
             break  # the empty "line" after a final line break
-        body = text[span.start : span.end]
-        out.append(Line(number, span, body, "blank" if not body.strip() else "prose"))
+        end = starts[number + 1] if number < last else len(text)
+        body = text[start:end].rstrip("\r\n")
+        out.append(Line(number, Span(start, start + len(body)), body, "prose" if body.strip() else "blank"))
     return out
 
 

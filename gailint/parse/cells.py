@@ -19,6 +19,7 @@ TokenKind = Literal["text", "value", "blank"]
 
 _SEP_RE = re.compile(r"[\t|｜]")
 _WORD_RE = re.compile(r"[^\s]+")
+_INNER_WS_RE = re.compile(r"\s")
 # A count or an amount; "1." (a list marker) is not a value.
 NUMBER_RE = re.compile(r"^[+\-−]?\d[\d,，]*(?:[.．]\d+)?$")
 NA_VALUES = frozenset({"—", "——", "-", "--", "/", "／", "－", "一一"})
@@ -39,12 +40,20 @@ def _is_value(word: str) -> bool:
 
 def tokenize_line(text: str, start: int, line: int) -> list[Token]:
     """Tokens of one line whose first character is at offset ``start``."""
-    if not text.strip():
+    stripped = text.strip()
+    if not stripped:
         # A line of non-breaking or ideographic spaces is a blank cell in the
         # one-cell-per-line layout; an empty line only separates cells.
         if text and any(ch in "\u00a0\u3000" for ch in text):
             return [Token("blank", "", Span(start, start + len(text)), line)]
         return []
+    if not _SEP_RE.search(text):
+        if not _INNER_WS_RE.search(stripped):
+            # The common case (one cell per line, a label, a number): one token.
+            a = start + text.index(stripped)
+            kind: TokenKind = "value" if _is_value(stripped) else "text"
+            return [Token(kind, stripped, Span(a, a + len(stripped)), line)]
+        return _piece_tokens(text, start, line)
     pieces: list[tuple[int, int]] = []
     pos = 0
     has_sep = False

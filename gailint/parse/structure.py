@@ -13,6 +13,8 @@ _HEADING_NUM_RE = re.compile(r"^([一二三四五六])[、.,，:：]?")
 _YEAR_RE = re.compile(r"((?:19|20)\d\s*\d)\s*年")
 _TITLE_WORDS = ("年度报告",)
 _MAX_HEADING = 40
+# Every standard or variant heading holds one of these words: a cheap pre-filter.
+_HEADING_HINT_RE = re.compile(r"情况|事项|问题|总体")
 _STANDARD_CORES = tuple(norm(t[2:]) for t in SECTIONS)
 _VARIANT_CORES = {n: tuple(norm(v[2:]) for v in vs) for n, vs in SECTION_VARIANTS.items()}
 
@@ -37,7 +39,7 @@ def _keyword_section(core: str) -> int | None:
 def heading_of(line: Line) -> tuple[int, str, Span] | None:
     """(number, heading text, span) if ``line`` is one of the six section headings."""
     raw = line.text
-    if not raw.strip() or "\t" in raw or "|" in raw:
+    if len(raw) > 80 or "\t" in raw or "|" in raw or not _HEADING_HINT_RE.search(raw):
         return None
     inner = strip_markup(raw.replace("\u00a0", " ").replace("\u3000", " "))
     n = norm(inner)

@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gailint.model import Cell, Label, Line, Row, Section, Span, Table
 from gailint.parse.cells import NA_VALUES, Token, parse_number, tokenize_line
@@ -33,6 +34,7 @@ def _core(label_norm: str) -> str:
 
 _T3_KEYS = tuple(norm(label) for label, _ in TABLE3_ROWS)
 _T3_CORES = tuple(_core(k) for k in _T3_KEYS)
+_T3_CORE_SETS = tuple(frozenset(c) for c in _T3_CORES)
 _T3_GROUP_KEYS = frozenset(norm(g) for g in TABLE3_GROUPS)
 _T2_KEYS = tuple(norm(r) for r in TABLE2_ROWS)
 
@@ -163,19 +165,27 @@ def _match_t3(tok: Token, after: int) -> _Match | None:
     has_marker = bool(_LEADING_MARKER_RE.match(seg))
     if not has_marker and len(core) < 4:
         return None  # "总计" or "其他" alone is a column header, not a row
-    threshold = 0.72 if has_marker else 0.88
+    best_i = _fuzzy_row(core, after, 0.72 if has_marker else 0.88)
+    return found(best_i, False) if best_i >= 0 else None
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy_row(core: str, after: int, threshold: float) -> int:
+    """The closest row label after ``after`` with a similarity ≥ threshold, or -1."""
     best, best_i = 0.0, -1
+    chars = set(core)
+    n = len(core)
     for i in range(after + 1, len(_T3_CORES)):
         c = _T3_CORES[i]
-        sm = difflib.SequenceMatcher(None, core, c)
-        if sm.real_quick_ratio() < threshold or sm.quick_ratio() < threshold:
+        # Cheap upper bounds before building a SequenceMatcher.
+        if 2 * min(n, len(c)) / (n + len(c)) < threshold:
             continue
-        r = sm.ratio()
+        if 2 * len(chars & _T3_CORE_SETS[i]) / (len(chars) + len(_T3_CORE_SETS[i])) < threshold - 0.15:
+            continue
+        r = difflib.SequenceMatcher(None, core, c).ratio()
         if r > best:
             best, best_i = r, i
-    if best >= threshold:
-        return found(best_i, False)
-    return None
+    return best_i if best >= threshold else -1
 
 
 def parse_table3(lines: Sequence[Line]) -> Table | None:
@@ -224,16 +234,22 @@ def _match_t2(n: str) -> tuple[int, bool, int] | None:
     for i, key in enumerate(_T2_KEYS):
         if n.startswith(key) and _DIGITS_RE.match(n[len(key) :]):
             return i, True, len(key)
-    if n == OLD_2019_EXACT_ROW:
+    if n == OLD_2019_EXACT_ROW or len(n) < 3:
         return None  # the 2019 template's row, reported by the old-template rule
+    best_i = _fuzzy_t2(n)
+    return (best_i, False, len(n)) if best_i >= 0 else None
+
+
+@lru_cache(maxsize=4096)
+def _fuzzy_t2(n: str) -> int:
     best, best_i = 0.0, -1
     for i, key in enumerate(_T2_KEYS):
+        if 2 * min(len(n), len(key)) / (len(n) + len(key)) < 0.8:
+            continue
         r = difflib.SequenceMatcher(None, n, key).ratio()
         if r > best:
             best, best_i = r, i
-    if best >= 0.8 and len(n) >= 3:
-        return best_i, False, len(n)
-    return None
+    return best_i if best >= 0.8 else -1
 
 
 def _words(tok: Token) -> list[tuple[str, Span]]:

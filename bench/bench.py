@@ -1,0 +1,113 @@
+"""Benchmark: how fast gailint lints (not a test; the README states the figures).
+
+    python bench/bench.py            # 2000-file corpus + a 1 MB report + cold start
+    python bench/bench.py --files 5000 --cold-runs 20
+
+Measures, on one core (this process):
+- files/s and MB/s over a corpus made from the seed reports (varied so that no two
+  files are identical), reading each file from disk and running every rule;
+- the time to lint one 1 MB report;
+- peak memory (max RSS of this process);
+- cold `gailint check` of one file in a fresh interpreter (median of several runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SEEDS = sorted((ROOT / "tests" / "fixtures").glob("0*.txt"))
+
+
+def make_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
+    rnd = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    paths = []
+    for i in range(count):
+        text = texts[i % len(texts)]
+        # Vary years and a few digits so the corpus is not five files repeated.
+        year = rnd.choice([2021, 2022, 2023, 2024])
+        text = text.replace("2021", str(year)).replace("2023", str(year))
+        pos = rnd.randrange(len(text))
+        text = text[:pos] + rnd.choice(["", "0", "一", "。"]) + text[pos:]
+        p = folder / f"r{i:05d}.txt"
+        p.write_text(text, encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def make_big(folder: Path, size: int = 1_000_000) -> Path:
+    base = SEEDS[1].read_text(encoding="utf-8")
+    prose = [ln for p in SEEDS for ln in p.read_text(encoding="utf-8").splitlines() if len(ln) > 60]
+    parts = [base]
+    total = len(base.encode("utf-8"))
+    i = 0
+    while total < size:
+        line = prose[i % len(prose)] + f"（第{i}段）\n"
+        parts.append(line)
+        total += len(line.encode("utf-8"))
+        i += 1
+    p = folder / "big.txt"
+    p.write_text("".join(parts), encoding="utf-8")
+    return p
+
+
+def lint_files(paths: list[Path]) -> tuple[float, int, int]:
+    from gailint.config import Settings
+    from gailint.engine.linter import Linter
+    from gailint.textio import read_source
+
+    linter = Linter.create()
+    settings = Settings()
+    nbytes = found = 0
+    start = time.perf_counter()
+    for p in paths:
+        src = read_source(p)
+        nbytes += len(src.text.encode("utf-8"))
+        found += len(linter.lint(src.text, str(p), settings)[1])
+    return time.perf_counter() - start, nbytes, found
+
+
+def cold_start(path: Path, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "gailint", "check", "--output-format", "concise", str(path)], capture_output=True)
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--files", type=int, default=2000)
+    ap.add_argument("--cold-runs", type=int, default=10)
+    args = ap.parse_args()
+    sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d)
+        corpus = make_corpus(folder, args.files)
+        big = make_big(folder)
+        lint_files(corpus[:20])  # warm imports and regex caches
+        secs, nbytes, found = lint_files(corpus)
+        print(f"corpus: {len(corpus)} files, {nbytes / 1e6:.1f} MB, {found} diagnostics")
+        print(f"  {len(corpus) / secs:.0f} files/s, {nbytes / 1e6 / secs:.2f} MB/s (one core)")
+        big_secs, big_bytes, big_found = lint_files([big])
+        print(f"1 MB report: {big_bytes / 1e6:.2f} MB linted in {big_secs * 1000:.0f} ms ({big_found} diagnostics)")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory (max RSS): {peak:.0f} MB")
+        times = cold_start(SEEDS[3], args.cold_runs)
+        print(f"cold `gailint check` of one report: median {statistics.median(times) * 1000:.0f} ms, "
+              f"min {min(times) * 1000:.0f} ms over {len(times)} runs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""gailint's own codes (GAI0xx), registered like any pack so that ``select``,
+``ignore`` and ``severity`` apply to them. The engine itself emits them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gailint.engine.diagnostics import Violation
+from gailint.engine.hookspecs import hookimpl
+from gailint.engine.rule import RuleContext, rule
+from gailint.model import Report
+
+
+@rule(code="GAI001", name="internal-error", severity="error", tags=("gailint",))
+def internal_error(report: Report, ctx: RuleContext) -> Iterator[Violation]:
+    """某条规则在这份文本上运行出错。
+
+    ## 检查内容
+    一条规则在检查时抛出了异常。信息中写明是哪条规则以及异常内容；其他规则照常运行，
+    所以其余检查结果仍然有效。
+
+    ## 为什么是问题
+    这是 gailint（或第三方规则包）的缺陷，不是报告的问题；出错的规则没有检查这份报告。
+
+    ## 示例
+    `规则 HEN101（henan-fee）运行出错：ZeroDivisionError: division by zero（henan.py:42）`
+
+    ## 应改为
+    请把信息和报告片段提交给规则包的维护者；临时可在配置中 `ignore` 该规则。
+
+    ## 修复说明
+    无。
+
+    ## 依据
+    gailint 本身。
+    """
+    return iter(())
+
+
+@rule(code="GAI002", name="unused-suppression", severity="warning", fix="always", tags=("gailint",))
+def unused_suppression(report: Report, ctx: RuleContext) -> Iterator[Violation]:
+    """抑制注释写了不存在的规则代码，或者没有抑制任何问题。
+
+    ## 检查内容
+    Markdown 报告中的 `<!-- gailint-disable GAI701 -->` … `<!-- gailint-enable -->`、
+    `<!-- gailint-disable-next-line GAI603 -->`、`<!-- gailint-disable-file GAI601 -->`：
+    代码必须是已注册的规则；注释必须确实抑制了至少一个问题。
+
+    ## 为什么是问题
+    写错的代码什么也不抑制；过时的抑制会在以后掩盖真正的问题。
+
+    ## 示例
+    ```
+    <!-- gailint-disable-next-line GAI999 -->
+    ```
+
+    ## 应改为
+    删除这条注释，或改为正确的规则代码。
+
+    ## 修复说明
+    删除注释；注释独占一行时连同该行删除。
+
+    ## 依据
+    gailint 本身。纯文本报告不能带注释（按原样发布），请改用配置中的 `per-file-ignores`。
+    """
+    return iter(())
+
+
+@hookimpl
+def gailint_register_rules():
+    return [internal_error, unused_suppression]

@@ -1,0 +1,203 @@
+"""The command line, run as a user would: exit codes, formats and the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+
+GAILINT = [sys.executable, "-m", "gailint"]
+SEED_003 = FIXTURES / "003_bfabfd0488fd8ed4.txt"
+
+
+def run(*args: str, cwd: Path | None = None, input: str | bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*GAILINT, *args], capture_output=True, cwd=cwd, input=input, text=not isinstance(input, bytes)
+    )
+
+
+def test_json_contract_is_stable():
+    out = run("check", "--output-format", "json", "--select", "GAI201", str(SEED_003))
+    assert out.returncode == 1
+    (item,) = json.loads(out.stdout)
+    assert item == {
+        "path": str(SEED_003),
+        "code": "GAI201",
+        "name": "nonstandard-label",
+        "severity": "error",
+        "message": "表格标签“本年度止件数”与模板不一致，应为“本年废止件数”",
+        "start": {"line": 26, "column": 13, "offset": item["start"]["offset"]},
+        "end": {"line": 26, "column": 19, "offset": item["start"]["offset"] + 6},
+        "fix": {
+            "title": "改为“本年废止件数”",
+            "edits": [{"start": item["start"]["offset"], "end": item["start"]["offset"] + 6, "text": "本年废止件数"}],
+        },
+        "url": "https://gailint.readthedocs.io/rules/GAI201",
+    }
+    text = SEED_003.read_text(encoding="utf-8")
+    assert text[item["start"]["offset"] : item["end"]["offset"]] == "本年度止件数"
+
+
+def test_concise_format_is_path_line_col_code_message():
+    out = run("check", "--output-format", "concise", "--select", "GAI302", str(SEED_003))
+    assert out.stdout.splitlines() == [
+        f"{SEED_003}:69:10: GAI302 （七）总计（自然人）应为 2，实为 0",
+        f"{SEED_003}:69:22: GAI302 （七）总计（总计）应为 2，实为 0",
+    ]
+
+
+def test_text_format_marks_the_characters():
+    out = run("check", "--select", "GAI201", str(SEED_003))
+    lines = out.stdout.splitlines()
+    assert lines[0] == f"{SEED_003}:26:13: GAI201 [*] 表格标签“本年度止件数”与模板不一致，应为“本年废止件数”"
+    source, carets = lines[2], lines[3]
+    # CJK characters are two cells wide: the carets sit under 本年度止件数 exactly.
+    start = source.index("本年度止件数")
+    prefix_width = sum(2 if ord(c) > 0x2E80 else 1 for c in source[:start])
+    assert carets[prefix_width : prefix_width + 12] == "^" * 12
+    assert "共发现 1 个问题" in out.stdout
+
+
+def test_exit_codes_follow_fail_on(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("正文。\n", encoding="utf-8")
+    assert run("check", "--select", "GAI405", str(clean)).returncode == 0  # info only
+    assert run("check", "--select", "GAI405", "--fail-on", "info", str(clean)).returncode == 1
+    assert run("check", "--select", "GAI201", str(SEED_003)).returncode == 1
+    assert run("check", "--select", "GAI9").returncode == 2  # unknown code: usage error
+
+
+def test_folder_is_walked_for_reports(tmp_path):
+    shutil.copy(SEED_003, tmp_path / "a.txt")
+    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
+    out = run("check", "--output-format", "json", "--select", "GAI201", str(tmp_path))
+    assert {Path(d["path"]).name for d in json.loads(out.stdout)} == {"a.txt"}
+
+
+def test_stdin_with_a_file_name_for_config_lookup(tmp_path):
+    (tmp_path / "gailint.toml").write_text('ignore = ["GAI302"]\n', encoding="utf-8")
+    out = run(
+        "check", "--output-format", "concise", "--select", "GAI3", "--stdin-filename", str(tmp_path / "r.txt"),
+        input=SEED_003.read_text(encoding="utf-8"),
+    )
+    assert "GAI301" in out.stdout and "GAI302" not in out.stdout
+
+
+def test_gb18030_and_crlf_files_are_read(tmp_path):
+    text = SEED_003.read_text(encoding="utf-8").replace("\n", "\r\n")
+    p = tmp_path / "gbk.txt"
+    p.write_bytes(text.encode("gb18030"))
+    out = run("check", "--output-format", "json", "--select", "GAI201", str(p))
+    (item,) = json.loads(out.stdout)
+    assert item["start"]["line"] == 26
+    assert text[item["start"]["offset"] : item["end"]["offset"]] == "本年度止件数"
+
+
+def test_undecodable_file_is_a_clear_error(tmp_path):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(b"\xff\xfe\xfa\x00\x81")
+    out = run("check", str(p))
+    assert out.returncode == 2
+    assert "bad.txt" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_missing_path_is_exit_2():
+    out = run("check", "no/such/file.txt")
+    assert out.returncode == 2 and "不存在" in out.stderr
+
+
+def test_broken_config_is_one_line_with_file_line_and_key(tmp_path):
+    cfg = tmp_path / "gailint.toml"
+    cfg.write_text('select = ["GAI"]\n\n[severity]\nGAI603 = "loud"\n', encoding="utf-8")
+    (tmp_path / "r.txt").write_text("正文。\n", encoding="utf-8")
+    out = run("check", "r.txt", cwd=tmp_path)
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [
+        f"gailint: error: {cfg.resolve()}:4: severity.GAI603: “loud”不是有效的级别；应为 off、hint、info、warning 或 error"
+    ]
+
+
+def test_broken_toml_names_the_line(tmp_path):
+    (tmp_path / "gailint.toml").write_text('select = ["GAI"\nyear = 2023\n', encoding="utf-8")
+    (tmp_path / "r.txt").write_text("正文。\n", encoding="utf-8")
+    out = run("check", "r.txt", cwd=tmp_path)
+    assert out.returncode == 2 and "gailint.toml:" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_inspect_json_shape():
+    out = run("inspect", "--output-format", "json", str(SEED_003))
+    d = json.loads(out.stdout)
+    assert set(d) >= {"path", "year", "issuer", "issuer_kind", "format", "title", "period", "sections", "tables"}
+    assert d["format"] == "2021"
+    assert set(d["title"]) == {"text", "start", "end"}
+    assert set(d["period"]) == {"text", "start", "end", "from", "to"}
+    assert set(d["sections"][0]) == {"number", "title", "start", "end"}
+    assert len(d["tables"]["table3"]) == 25
+
+
+def test_inspect_text_is_readable():
+    out = run("inspect", str(SEED_003))
+    assert "年度：2021（来源：title）" in out.stdout
+    assert "（七）总计: 0 0 0 0 0 0 0" in out.stdout
+
+
+def test_rules_lists_every_rule_with_its_pack():
+    rules = json.loads(run("rules", "--output-format", "json").stdout)
+    by_code = {r["code"]: r for r in rules}
+    assert by_code["GAI302"] == {**by_code["GAI302"], "name": "results-total", "severity": "error", "fixable": True, "pack": "national"}
+    assert by_code["GAI001"]["pack"] == "core"
+
+
+def test_explain_prints_the_rule_documentation():
+    out = run("explain", "GAI302")
+    assert out.stdout.startswith("# results-total (GAI302)")
+    assert "## 检查内容" in out.stdout and "## 依据" in out.stdout
+    assert run("explain", "results-total").stdout == out.stdout
+    assert run("explain", "GAI999").returncode == 2
+
+
+def test_fix_writes_atomically_and_keeps_encoding_and_line_endings(tmp_path):
+    original = SEED_003.read_text(encoding="utf-8").replace("\n", "\r\n")
+    p = tmp_path / "r.txt"
+    p.write_bytes(original.encode("gb18030"))
+    out = run("check", "--fix", "--select", "GAI201,GAI302", str(p))
+    assert out.returncode == 0, out.stdout  # everything selected was fixed
+    assert "已修复 3 个问题" in out.stderr
+    fixed = p.read_bytes().decode("gb18030")
+    assert "本年废止件数" in fixed and "本年度止件数" not in fixed
+    assert fixed.count("\r\n") == original.count("\r\n")
+    # Only the named characters changed.
+    assert fixed.replace("本年废止件数", "本年度止件数").replace("(七) 总计\t\t2\t0\t0\t0\t0\t0\t2", "(七) 总计\t\t0\t0\t0\t0\t0\t0\t0") == original
+    again = run("check", "--fix", "--select", "GAI201,GAI302", str(p))
+    assert again.returncode == 0 and p.read_bytes().decode("gb18030") == fixed
+    assert not list(tmp_path.glob(".*tmp"))
+
+
+def test_diff_prints_instead_of_writing(tmp_path):
+    p = tmp_path / "r.txt"
+    shutil.copy(SEED_003, p)
+    before = p.read_bytes()
+    out = run("check", "--diff", "--select", "GAI201", str(p))
+    assert "-信息内容\t本年制发件数\t本年度止件数\t现行有效件数" in out.stdout
+    assert "+信息内容\t本年制发件数\t本年废止件数\t现行有效件数" in out.stdout
+    assert p.read_bytes() == before
+
+
+def test_no_fix_means_file_untouched(tmp_path):
+    p = tmp_path / "r.txt"
+    shutil.copy(FIXTURES / "001_c88faac3643766a2.txt", p)
+    before = p.stat().st_mtime_ns
+    run("check", "--fix", "--select", "GAI204", str(p))
+    assert p.stat().st_mtime_ns == before
+
+
+def test_cli_does_not_import_pygls():
+    code = "import sys; from gailint.cli import main; main(['rules']); print('pygls' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
