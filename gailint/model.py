@@ -186,6 +186,7 @@ class Table:
     headers: tuple[Label, ...] = ()
     notes: tuple[str, ...] = ()
     unseparated: Span | None = None  # where cells ran together (GAI208)
+    old_template: tuple[Span, ...] = ()  # rows only the 2019 format has (§8)
 
     def row(self, index: int) -> Row | None:
         return self.rows[index] if 0 <= index < len(self.rows) else None

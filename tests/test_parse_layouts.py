@@ -195,3 +195,19 @@ def test_chinese_numerals():
     assert chinese_to_int("一百零五") == 105
     assert chinese_to_int("二十") == 20
     assert chinese_to_int("名") is None
+
+
+def test_2019_format_fingerprints_are_recorded():
+    text = (
+        "二、主动公开政府信息情况\n信息内容\t本年新制作数量\n规范性文件\t1\t2\n"
+        "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n"
+        "（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n（七）总计\t0\t0\t0\t0\t0\t0\t0\n"
+    )
+    r = parse(text)
+    assert [text[s.start : s.end] for s in r.old_template] == ["本年新制作数量", "规范性文件", "（六）其他处理"]
+    assert r.format == "2019"
+
+
+def test_a_sentence_starting_with_yi_shi_is_not_a_heading():
+    r = parse("一是政策解读形式较为单一。上年度问题已全部整改到位。\n五、存在的主要问题及改进情况\n")
+    assert [s.number for s in r.sections] == [5]

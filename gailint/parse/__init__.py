@@ -97,8 +97,12 @@ def parse(
     issuer = title.issuer if title is not None and title.issuer else find_signature_issuer(frozen)
     kind = issuer_kind or issuer_kind_of(issuer)
 
-    old = tuple(Span(m.start(), m.end()) for m in _FINGERPRINT_RE.finditer(text))
     t2, t3, t4 = tables.get("table2"), tables.get("table3"), tables.get("table4")
+    old_spans = [Span(m.start(), m.end()) for m in _FINGERPRINT_RE.finditer(text)]
+    for t in (t2, t3):
+        if t is not None:
+            old_spans.extend(t.old_template)
+    old = tuple(sorted(old_spans, key=lambda s: s.start))
     fmt = None
     if old:
         fmt = "2019"

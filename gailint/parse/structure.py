@@ -9,7 +9,7 @@ from gailint.parse.normalize import norm, strip_markup
 from gailint.template import SECTION_VARIANTS, SECTIONS
 
 _NUMERALS = "一二三四五六"
-_HEADING_NUM_RE = re.compile(r"^([一二三四五六])[、.,，:：]?")
+_HEADING_NUM_RE = re.compile(r"^([一二三四五六])([、.,，:：])?")
 _YEAR_RE = re.compile(r"((?:19|20)\d\s*\d)\s*年")
 _TITLE_WORDS = ("年度报告",)
 _MAX_HEADING = 40
@@ -55,8 +55,10 @@ def heading_of(line: Line) -> tuple[int, str, Span] | None:
         for k, cores in _VARIANT_CORES.items():
             if core in cores:
                 number = k
-        if number is None and m:
-            # A numbered heading worded differently: known by its key words.
+        separated = m is not None and (m.group(2) is not None or inner[1:2].isspace())
+        if number is None and separated and "。" not in core:
+            # A numbered heading worded differently: known by its key words. The
+            # numeral must be followed by 、 . ， or a space, so "一是……" is prose.
             number = _keyword_section(core)
     if number is None:
         return None

@@ -119,11 +119,15 @@ def _span_of(tok: Token, offsets: list[int], a: int, b: int) -> Span:
 # ---------------------------------------------------------------- table 三
 
 
+_OTHER_GROUP = norm(TABLE3_GROUPS[-1])
+
+
 @dataclass
 class _Match:
     index: int  # row index, or -1 for a group label
     label: Label | None
     trailing_digits: Span | None = None  # label glued to its numbers
+    group: str | None = None
 
 
 def _match_t3(tok: Token, after: int) -> _Match | None:
@@ -142,7 +146,7 @@ def _match_t3(tok: Token, after: int) -> _Match | None:
             glued = Span(offsets[seg_start + m.start()], offsets[-1] + 1)
             seg = candidate
     if seg in _T3_GROUP_KEYS:
-        return _Match(-1, None)
+        return _Match(-1, None, group=seg)
     end = seg_start + len(seg)
     span = _span_of(tok, offsets, seg_start, end)
     text = tok.text[span.start - tok.span.start : span.end - tok.span.start]
@@ -191,12 +195,18 @@ def _fuzzy_row(core: str, after: int, threshold: float) -> int:
 def parse_table3(lines: Sequence[Line]) -> Table | None:
     tokens = _tokens(lines)
     rows: list[_RowDraft] = []
+    other_groups: list[_RowDraft] = []  # （六）其他处理 labels, to see if they carry numbers
     current: _RowDraft | None = None
     glued: Span | None = None
     for tok in tokens:
         if tok.kind == "text":
             m = _match_t3(tok, rows[-1].index if rows else -1) if tok.text else None
             current = None
+            if m and m.label is None and m.group == _OTHER_GROUP:
+                group_draft = _RowDraft(-1, Label(tok.text, tok.span, TABLE3_GROUPS[-1], True))
+                other_groups.append(group_draft)
+                current = group_draft
+                continue
             if m and m.label is not None:
                 current = _RowDraft(m.index, m.label)
                 rows.append(current)
@@ -207,6 +217,12 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
             current.values.append(tok)
     if not rows:
         return None
+    # The 2019 format: （六）其他处理 carries its own numbers, with no sub-rows 1.–3.
+    old = tuple(
+        g.label.span
+        for g in other_groups
+        if sum(t.kind == "value" for t in g.values) >= 7 and not any(d.index in (20, 21, 22) for d in rows)
+    )
     by_index: dict[int, Row] = {}
     notes: list[str] = []
     for d in rows:
@@ -218,7 +234,7 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
             notes.append(f"表三第 {d.index + 1} 行“{d.label.text}”带有多余的空白单元格，已忽略")
         by_index[d.index] = Row(d.index, d.label, cells, stray, 7)
     span = Span(lines[0].span.start, lines[-1].span.end)
-    return Table("table3", span, tuple(by_index.get(i) for i in range(len(TABLE3_ROWS))), (), tuple(notes), glued)
+    return Table("table3", span, tuple(by_index.get(i) for i in range(len(TABLE3_ROWS))), (), tuple(notes), glued, old)
 
 
 # ---------------------------------------------------------------- table 二
@@ -235,7 +251,7 @@ def _match_t2(n: str) -> tuple[int, bool, int] | None:
         if n.startswith(key) and _DIGITS_RE.match(n[len(key) :]):
             return i, True, len(key)
     if n == OLD_2019_EXACT_ROW or len(n) < 3:
-        return None  # the 2019 template's row, reported by the old-template rule
+        return None  # the 2019 template's row: recorded by parse_table2 for GAI202
     best_i = _fuzzy_t2(n)
     return (best_i, False, len(n)) if best_i >= 0 else None
 
@@ -250,6 +266,11 @@ def _fuzzy_t2(n: str) -> int:
         if r > best:
             best, best_i = r, i
     return best_i if best >= 0.8 else -1
+
+
+def _core_row(n: str) -> str:
+    """A table-二 row label without trailing numbers glued to it."""
+    return re.sub(r"[\d.,]+$", "", n)
 
 
 def _words(tok: Token) -> list[tuple[str, Span]]:
@@ -277,6 +298,7 @@ def parse_table2(lines: Sequence[Line]) -> Table | None:
     current: _RowDraft | None = None
     glued: Span | None = None
     notes: list[str] = []
+    old_rows: list[Span] = []
     for tok in tokens:
         if tok.kind != "text":
             if current is not None:
@@ -294,6 +316,8 @@ def parse_table2(lines: Sequence[Line]) -> Table | None:
             pending = [w for w in _words(tok) if norm(w[0]) != "信息内容"]
             continue
         m = _match_t2(n)
+        if m is None and _core_row(n) == OLD_2019_EXACT_ROW:
+            old_rows.append(tok.span)
         if m is None:
             if in_header:
                 pending.extend(_words(tok))
@@ -316,7 +340,7 @@ def parse_table2(lines: Sequence[Line]) -> Table | None:
             notes.append(f"表二“{label.text}”行重复出现，取第一次")
             continue
         current = drafts[index] = _RowDraft(index, label)
-    if not drafts:
+    if not drafts and not old_rows:
         return None
     rows: list[Row | None] = []
     for i, name in enumerate(TABLE2_ROWS):
@@ -327,7 +351,7 @@ def parse_table2(lines: Sequence[Line]) -> Table | None:
         cells, stray = settle(d.values, TABLE2_WIDTH[name])
         rows.append(Row(i, d.label, cells, stray, TABLE2_WIDTH[name]))
     span = Span(lines[0].span.start, lines[-1].span.end)
-    return Table("table2", span, tuple(rows), tuple(headers), tuple(notes), glued)
+    return Table("table2", span, tuple(rows), tuple(headers), tuple(notes), glued, tuple(old_rows))
 
 
 # ---------------------------------------------------------------- table 四

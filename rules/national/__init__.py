@@ -6,9 +6,19 @@ Registered through the ``gailint`` entry point like any third-party pack.
 from __future__ import annotations
 
 from gailint import hookimpl
-from gailint_rules.national import arithmetic, period, residue, structure, tables
+from gailint_rules.national import (
+    arithmetic,
+    crossyear,
+    dates,
+    period,
+    residue,
+    sections,
+    structure,
+    tables,
+    template_checks,
+)
 
-MODULES = (structure, tables, arithmetic, period, residue)
+MODULES = (structure, sections, tables, template_checks, arithmetic, crossyear, period, dates, residue)
 
 
 @hookimpl

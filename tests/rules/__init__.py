@@ -1,0 +1,1 @@
+"""Tests of the national rule pack, one module per rules module."""
