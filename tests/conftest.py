@@ -1,22 +1,14 @@
-"""Shared fixtures: the seed reports and a linter loaded once per session."""
+"""Session fixtures: a linter loaded once, and the expected seed tables."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from gailint.config import Settings
 from gailint.engine.linter import Linter
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SEEDS = sorted(FIXTURES.glob("0*.txt"))
-
-
-def seed_text(prefix: str) -> str:
-    (path,) = [p for p in SEEDS if p.name.startswith(prefix)]
-    return path.read_text(encoding="utf-8")
+from _support import FIXTURES
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +19,3 @@ def linter() -> Linter:
 @pytest.fixture(scope="session")
 def seed_tables() -> dict:
     return json.loads((FIXTURES / "spec" / "seed-tables.json").read_text(encoding="utf-8"))
-
-
-def lint_text(linter: Linter, text: str, path: str = "report.txt", select=("GAI",), **settings):
-    return linter.lint(text, path, Settings(select=tuple(select), **settings))[1]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from _support import FIXTURES
 
 GAILINT = [sys.executable, "-m", "gailint"]
 SEED_003 = FIXTURES / "003_bfabfd0488fd8ed4.txt"

@@ -10,7 +10,7 @@ from gailint.engine.fixes import apply_edits, choose_fixes, fix_to_point
 from gailint.engine.linter import Linter
 from gailint.engine.plugins import load_registry
 
-from conftest import seed_text
+from _support import seed_text
 
 
 @rule(code="TST101", name="always-crashes", severity="error")

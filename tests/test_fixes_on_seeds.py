@@ -12,7 +12,7 @@ import pytest
 from gailint.config import Settings
 from gailint.engine.fixes import apply_edits
 
-from conftest import SEEDS
+from _support import SEEDS
 
 ALL = Settings(select=("ALL",))
 

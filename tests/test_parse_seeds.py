@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import SEEDS
+from _support import SEEDS
 
 GAILINT = [sys.executable, "-m", "gailint"]
 

@@ -10,7 +10,7 @@ from gailint.config import Settings
 from gailint.engine.linter import Linter
 from gailint.parse import parse
 
-from conftest import SEEDS
+from _support import SEEDS
 
 LINTER = Linter.create()
 ALL = Settings(select=("ALL",))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import lint_text, seed_text
+from _support import lint_text, seed_text
 
 
 def found(linter, seed: str, code: str) -> list[str]:

@@ -6,19 +6,9 @@ Registered through the ``gailint`` entry point like any third-party pack.
 from __future__ import annotations
 
 from gailint import hookimpl
-from gailint_rules.national import (
-    arithmetic,
-    crossyear,
-    dates,
-    period,
-    residue,
-    sections,
-    structure,
-    tables,
-    template_checks,
-)
+from gailint_rules.national import arithmetic, content, crossyear, dates, period, prose, residue, sections, structure, tables, template_checks, text_quality
 
-MODULES = (structure, sections, tables, template_checks, arithmetic, crossyear, period, dates, residue)
+MODULES = (structure, tables, arithmetic, period, residue, sections, template_checks, crossyear, dates, prose, content, text_quality)
 
 
 @hookimpl

@@ -1,0 +1,242 @@
+"""Running text: clauses, the counts they state, and passages written twice.
+
+Pure functions over ``report.prose_lines()`` (or any lines): rules compare what is
+found here with the tables, so no rule re-reads the prose with its own regexes.
+A count is taken only where the clause plainly says what is counted
+(“全年共受理群众政府信息公开申请11件”, “共有两名申请人提出政府信息公开申请”), never
+from a bare number (“全年共受理147件” after “领导信箱留言” is not an application count).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from gailint.model import Line, Span
+from gailint.parse.numerals import CHINESE_NUMBER, to_int
+
+Topic = Literal["application", "review", "litigation"]
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A stretch of one line between punctuation marks."""
+
+    text: str
+    span: Span
+    line: int  # 0-based line number
+
+
+@dataclass(frozen=True, slots=True)
+class CountStatement:
+    """“政府信息公开申请11件”: what is counted, how many, and where the number is."""
+
+    topic: Topic
+    value: int
+    span: Span  # the numeral as written (for a zero: the negation, 未收到)
+    clause: Clause
+    years: tuple[int, ...]  # years named in the clause (2023年)
+    disclosure: bool  # the clause names 政府信息公开 / 依申请 (matters for 行政复议)
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """A passage written twice: ``span`` is the later copy, ``first`` the earlier."""
+
+    span: Span
+    first: Span
+    chars: int  # non-whitespace characters of the later copy
+
+
+# ------------------------------------------------------------------ clauses
+
+_CLAUSE_RE = re.compile(r"[^。；;！？!?，,]+")
+_SENTENCE_RE = re.compile(r"[^。；;！？!?]+[。；;！？!?]*")
+
+
+def _split(lines: Iterable[Line], pattern: re.Pattern[str]) -> Iterator[Clause]:
+    for line in lines:
+        for m in pattern.finditer(line.text):
+            text = m.group()
+            lead = len(text) - len(text.lstrip())
+            body = text.strip()
+            if body:
+                start = line.span.start + m.start() + lead
+                yield Clause(body, Span(start, start + len(body)), line.number)
+
+
+def clauses(lines: Iterable[Line]) -> Iterator[Clause]:
+    """Comma-level pieces: the unit a count statement must fit in."""
+    return _split(lines, _CLAUSE_RE)
+
+
+def sentences(lines: Iterable[Line]) -> Iterator[Clause]:
+    """Sentences, each with its closing mark (。；！？)."""
+    return _split(lines, _SENTENCE_RE)
+
+
+# ------------------------------------------------------------------ counts
+
+_TOPICS = r"政府信息公开申请|信息公开申请|依申请公开|行政复议|行政诉讼"
+_NUM = rf"(?P<num>(?<![\d.])\d+(?![\d.])|{CHINESE_NUMBER})"
+_UNIT = r"\s*(?:件|宗|起|份|例)"
+# Only words that keep the number about the topic may stand between them.
+_GAP = r"(?:\s|事项|案件|申请|数量|总数|件数|共计|合计|总计|共|为|达|有|是|的|计|政府信息|受理|收到|办理)*?"
+_TOPIC_NUM_RE = re.compile(rf"(?P<topic>{_TOPICS}){_GAP}{_NUM}{_UNIT}")
+_NUM_TOPIC_RE = re.compile(
+    rf"{_NUM}{_UNIT}\s*(?:的)?\s*(?:群众|公民|社会公众|申请人)?\s*(?:提出|提交)?\s*(?:的)?\s*(?P<topic>{_TOPICS})"
+)
+_APPLICANTS_RE = re.compile(rf"{_NUM}\s*(?:名|位|个)\s*申请人")
+_ZERO_RE = re.compile(r"(?:未|没有)(?:发生|收到|接到|受理|出现|产生)")
+_TOPIC_RE = re.compile(_TOPICS)
+# A clause that compares, breaks down or accumulates is not this year's total; one about
+# a wider scope (全县…, 各部门…) is not about the issuer's own table.
+_NOT_A_TOTAL_RE = re.compile(
+    r"其中|同比|较上|比上|上年|去年|上一年|增长|增加|减少|下降|%|％|率|累计|以来|历年|平均|结转|近[一二三四五两\d]+年|约"
+    r"|全[县市区省州盟旗]|各(?:部门|乡镇|单位|街道)"
+)
+_DISCLOSURE_RE = re.compile(r"政府信息公开|信息公开|依申请")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+
+
+def _topic(word: str) -> Topic:
+    if word == "行政复议":
+        return "review"
+    if word == "行政诉讼":
+        return "litigation"
+    return "application"
+
+
+def _clause_counts(clause: Clause) -> list[CountStatement]:
+    text = clause.text
+    if _NOT_A_TOTAL_RE.search(text):
+        return []
+    years = tuple(int(m.group(1)) for m in _YEAR_RE.finditer(text))
+    disclosure = bool(_DISCLOSURE_RE.search(text))
+    base = clause.span.start
+    found: dict[int, CountStatement] = {}  # by the numeral's offset: one topic each
+
+    def add(topic: Topic, value: int | None, start: int, end: int) -> None:
+        if value is not None and start not in found:
+            found[start] = CountStatement(topic, value, Span(base + start, base + end), clause, years, disclosure)
+
+    # The topic before the number wins (行政复议1起、行政诉讼2起).
+    for m in _TOPIC_NUM_RE.finditer(text):
+        add(_topic(m.group("topic")), to_int(m.group("num")), m.start("num"), m.end("num"))
+    for m in _NUM_TOPIC_RE.finditer(text):
+        add(_topic(m.group("topic")), to_int(m.group("num")), m.start("num"), m.end("num"))
+    topics = {_topic(m.group()) for m in _TOPIC_RE.finditer(text)}
+    # “两名申请人提出政府信息公开申请”: applicants stand for applications only when
+    # the clause gives no other application count.
+    if "application" in topics and not any(s.topic == "application" for s in found.values()):
+        for m in _APPLICANTS_RE.finditer(text):
+            add("application", to_int(m.group("num")), m.start("num"), m.end("num"))
+    zeros: list[CountStatement] = []
+    if not found:
+        # “本年度未收到政府信息公开申请” / “未发生行政复议、行政诉讼”: zero of each topic named after it.
+        zero = _ZERO_RE.search(text)
+        if zero is not None:
+            span = Span(base + zero.start(), base + zero.end())
+            after = {_topic(m.group()) for m in _TOPIC_RE.finditer(text, zero.end())}
+            zeros = [CountStatement(t, 0, span, clause, years, disclosure) for t in sorted(after)]
+    return sorted([*found.values(), *zeros], key=lambda s: (s.span.start, s.topic))
+
+
+def count_statements(lines: Iterable[Line]) -> list[CountStatement]:
+    """Counts of applications, 行政复议 and 行政诉讼 stated in the prose."""
+    out: list[CountStatement] = []
+    for clause in clauses(lines):
+        if _TOPIC_RE.search(clause.text):
+            out.extend(_clause_counts(clause))
+    return out
+
+
+# ------------------------------------------------------------------ repeats
+
+# Full-width letters and digits to ASCII, length-preserving (the NFKC that matters here).
+_WIDTH = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))}
+)
+# Copies of one passage differ in their enumeration markers (一是… / 1、…): blank them out.
+_MARKER_RE = re.compile(
+    r"(?:^|(?<=[。；;：:，,！？!?]))\s*(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])"
+)
+_WORDS_RE = re.compile(r"[^\W_]+")
+_STOP_RE = re.compile(r"[^。；;！？!?]+")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def repeated_passages(
+    lines: Iterable[Line], source: str, *, min_chars: int = 40, min_sentence: int = 20, window: int = 12
+) -> list[Repeat]:
+    """Passages written twice in ``lines``.
+
+    Copies are compared on their letters and digits only (punctuation, spaces and
+    enumeration markers such as 一是/1、 ignored). A repeat counts when the later copy
+    has ``min_chars`` non-whitespace characters, or when it is a whole sentence of at
+    least ``min_sentence`` letters. Linear: every ``window``-letter stretch is hashed
+    once, and a match is extended letter by letter only along the copy.
+    """
+    window = max(4, min(window, min_sentence))  # a whole sentence must span a window
+    pieces: list[str] = []
+    starts: list[int] = []  # content offset of each run
+    origins: list[int] = []  # original offset of each run
+    whole: list[tuple[int, int]] = []  # content ranges of sentences long enough to count alone
+    size = 0
+    for line in lines:
+        text = _MARKER_RE.sub(_blank, line.text.translate(_WIDTH))
+        for sm in _STOP_RE.finditer(text):
+            begin = size
+            for m in _WORDS_RE.finditer(text, sm.start(), sm.end()):
+                starts.append(size)
+                origins.append(line.span.start + m.start())
+                pieces.append(m.group())
+                size += m.end() - m.start()
+            if size - begin >= min_sentence:
+                whole.append((begin, size))
+    content = "".join(pieces)
+
+    def original(c: int) -> int:
+        k = bisect.bisect_right(starts, c) - 1
+        return origins[k] + (c - starts[k])
+
+    seen: dict[str, int] = {}
+    for i in range(len(content) - window + 1):
+        seen.setdefault(content[i : i + window], i)
+    runs: list[tuple[int, int, int]] = []  # (later, earlier, length)
+    i = 0
+    n = len(content)
+    while i + window <= n:
+        j = seen.get(content[i : i + window], i)
+        if j + window > i:
+            i += 1
+            continue
+        length = window
+        while i + length < n and j + length < i and content[i + length] == content[j + length]:
+            length += 1
+        runs.append((i, j, length))
+        i += length
+    # Join runs split by a short rewording (…工作。二是严格… / …工作，严格…).
+    merged: list[list[int]] = []  # [later start, later end, earlier start, earlier end]
+    for i, j, length in runs:
+        if merged:
+            last = merged[-1]
+            if 0 <= i - last[1] <= 10 and 0 <= j - last[3] <= 10 and j + length <= last[0]:
+                last[1], last[3] = i + length, j + length
+                continue
+        merged.append([i, i + length, j, j + length])
+    out: list[Repeat] = []
+    for i, iend, j, jend in merged:
+        start, end = original(i), original(iend - 1) + 1
+        chars = len(source[start:end]) - sum(1 for ch in source[start:end] if ch.isspace())
+        k = bisect.bisect_left(whole, (i, -1))
+        covers = k < len(whole) and whole[k][1] <= iend
+        if chars >= min_chars or covers:
+            out.append(Repeat(Span(start, end), Span(original(j), original(jend - 1) + 1), chars))
+    return out
