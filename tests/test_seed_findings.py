@@ -74,3 +74,16 @@ def test_004_label_and_missing_period(linter):
 @pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
 def test_no_internal_errors_on_the_seeds(linter, seed):
     assert not found(linter, seed, "GAI001")
+
+
+def test_004_regulation_stock_issued_one_none_valid(linter):
+    text = seed_text("004")
+    (d,) = [d for d in lint_text(linter, text, "004.txt") if d.code == "GAI306"]
+    assert d.message == "“行政规范性文件”现行有效件数 0 少于本年制发 1 − 本年废止 0 = 1：应至少为 1"
+    line = text[: d.span.start].count("\n") + 1
+    assert line == 20 and text[d.span.start : d.span.end] == "0"
+
+
+def test_regulation_stock_holds_when_the_stock_covers_new_documents(linter):
+    text = "二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t2\t1\t4\n"
+    assert not [d for d in lint_text(linter, text) if d.code == "GAI306"]

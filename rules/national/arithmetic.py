@@ -209,4 +209,49 @@ def review_litigation_total(report: Report, ctx: RuleContext) -> Iterator[Violat
             )
 
 
-RULES = [application_identity, results_total, applicant_total, review_litigation_total]
+@rule(code="GAI306", name="regulation-stock", severity="warning", tags=("arithmetic", "table2"))
+def regulation_stock(report: Report, ctx: RuleContext) -> Iterator[Violation]:
+    """表二：现行有效件数少于本年制发件数减本年废止件数。
+
+    ## 检查内容
+    表二“规章”“行政规范性文件”两行：现行有效件数应不少于本年制发件数 − 本年废止件数。
+    本年制发的文件（未被废止的）年底仍然有效，现行有效件数至少包括它们。
+
+    ## 为什么是问题
+    制发 1 件、废止 0 件、现行有效 0 件，说明“现行有效件数”漏填或口径有误
+    （常见的是只填了本年新增，或把全部存量误填为 0）。评估机构把它当作数据不实。
+
+    ## 示例
+    ```
+    行政规范性文件	1	0	0
+    ```
+
+    ## 应改为
+    ```
+    行政规范性文件	1	0	15
+    ```
+    （现行有效件数为截至年底仍有效的全部件数，至少为 1。）
+
+    ## 修复说明
+    无自动修复：现行有效的存量只有作者知道。这是合理性检查，不是模板规定的等式。
+
+    ## 依据
+    国办公开办函〔2021〕30号年度报告格式，表二第二十条第（一）项；template-2021.md §7“regulation stock”。
+    """
+    t2 = report.table2
+    if not _checkable(t2):
+        return
+    for index in (0, 1):
+        row = t2.row(index)
+        issued, repealed, current = (_value(row, c) for c in range(3))
+        if issued is None or repealed is None or current is None:
+            continue
+        if current < issued - repealed:
+            yield Violation(
+                row.cells[2].span,
+                f"“{row.label.template}”现行有效件数 {fmt(current)} 少于本年制发 {fmt(issued)} − 本年废止 {fmt(repealed)}"
+                f" = {fmt(issued - repealed)}：应至少为 {fmt(issued - repealed)}",
+            )
+
+
+RULES = [application_identity, results_total, applicant_total, review_litigation_total, regulation_stock]
