@@ -64,8 +64,10 @@ def make_big(folder: Path, size: int = 1_000_000) -> Path:
 def lint_files(paths: list[Path]) -> tuple[float, int, int]:
     from gailint.config import Settings
     from gailint.engine.linter import Linter
+    from gailint.engine.linter import tune_gc
     from gailint.textio import read_source
 
+    tune_gc()  # as `gailint check` does
     linter = Linter.create()
     settings = Settings()
     nbytes = found = 0

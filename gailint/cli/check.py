@@ -65,6 +65,9 @@ def _collect(paths: list[str], linter) -> tuple[list[str], list[str]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from gailint.engine.linter import tune_gc
+
+    tune_gc()
     overrides = {}
     if args.select:
         overrides["select"] = _codes(args.select)

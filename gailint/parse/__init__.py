@@ -31,7 +31,7 @@ def _lines(text: str, index: LineIndex) -> list[Line]:
             break  # the empty "line" after a final line break
         end = starts[number + 1] if number < last else len(text)
         body = text[start:end].rstrip("\r\n")
-        out.append(Line(number, Span(start, start + len(body)), body, "prose" if body.strip() else "blank"))
+        out.append(Line(number, Span(start, start + len(body)), body, "blank" if not body or body.isspace() else "prose"))
     return out
 
 

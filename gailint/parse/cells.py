@@ -10,8 +10,7 @@ with spaces ("1. 属于国家秘密", "商业 企业") are kept whole.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from gailint.model import Span
 
@@ -26,12 +25,18 @@ NA_VALUES = frozenset({"—", "——", "-", "--", "/", "／", "－", "一一"})
 _MARKDOWN_RULE_RE = re.compile(r"^:?-{2,}:?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A parser-internal token (a tuple: cheap, since a report has thousands)."""
+
     kind: TokenKind
     text: str
-    span: Span
+    start: int
+    end: int
     line: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
 
 
 def _is_value(word: str) -> bool:
@@ -45,35 +50,38 @@ def tokenize_line(text: str, start: int, line: int) -> list[Token]:
         # A line of non-breaking or ideographic spaces is a blank cell in the
         # one-cell-per-line layout; an empty line only separates cells.
         if text and any(ch in "\u00a0\u3000" for ch in text):
-            return [Token("blank", "", Span(start, start + len(text)), line)]
+            return [Token("blank", "", start, start + len(text), line)]
         return []
-    if not _SEP_RE.search(text):
-        if not _INNER_WS_RE.search(stripped):
-            # The common case (one cell per line, a label, a number): one token.
-            a = start + text.index(stripped)
-            kind: TokenKind = "value" if _is_value(stripped) else "text"
-            return [Token(kind, stripped, Span(a, a + len(stripped)), line)]
-        return _piece_tokens(text, start, line)
-    pieces: list[tuple[int, int]] = []
-    pos = 0
-    has_sep = False
-    for m in _SEP_RE.finditer(text):
-        pieces.append((pos, m.start()))
-        pos = m.end()
-        has_sep = True
-    pieces.append((pos, len(text)))
+    has_sep = _SEP_RE.search(text) is not None
+    if not has_sep and not _INNER_WS_RE.search(stripped):
+        # The common case (one cell per line, a label, a number): one token.
+        a = start + text.index(stripped)
+        kind: TokenKind = "value" if _is_value(stripped) else "text"
+        return [Token(kind, stripped, a, a + len(stripped), line)]
+    if not has_sep:
+        return _words(text, 0, len(text), start, line)
     tokens: list[Token] = []
-    last = len(pieces) - 1
-    for k, (a, b) in enumerate(pieces):
-        piece = text[a:b]
-        if not piece.strip():
+    parts = _SEP_RE.split(text)
+    last = len(parts) - 1
+    pos = 0
+    for k, part in enumerate(parts):
+        a = pos
+        pos += len(part) + 1
+        st = part.strip()
+        if not st:
             # An empty piece between two separators is a blank cell; the edges of a
             # line (before the first or after the last separator) are not.
-            if has_sep and 0 < k < last:
-                tokens.append(Token("blank", "", Span(start + a, start + a), line))
+            if 0 < k < last:
+                tokens.append(Token("blank", "", start + a, start + a, line))
             continue
-        tokens.extend(_piece_tokens(piece, start + a, line))
-    if has_sep and all(t.kind == "blank" for t in tokens):
+        if _INNER_WS_RE.search(st):
+            tokens.extend(_words(text, a, a + len(part), start, line))
+            continue
+        if _MARKDOWN_RULE_RE.match(st):
+            continue  # |---|---| under a Markdown table header
+        b = start + a + len(part) - len(part.lstrip())
+        tokens.append(Token("value" if _is_value(st) else "text", st, b, b + len(st), line))
+    if all(t.kind == "blank" for t in tokens):
         return []  # "|||" or a row of tabs: separator noise, not cells
     # Tabs before a label only indent it (rows shifted right), they are no cells.
     lead = 0
@@ -84,24 +92,26 @@ def tokenize_line(text: str, start: int, line: int) -> list[Token]:
     return tokens
 
 
-def _piece_tokens(piece: str, base: int, line: int) -> list[Token]:
+def _words(text: str, a: int, b: int, start: int, line: int) -> list[Token]:
+    """Tokens of text[a:b], a piece without separators: numbers become values, the
+    words between them one text token (labels keep their spaces)."""
     out: list[Token] = []
-    text_start = text_end = -1
-    for m in _WORD_RE.finditer(piece):
+    run_start = run_end = -1
+    for m in _WORD_RE.finditer(text, a, b):
         word = m.group()
         if _MARKDOWN_RULE_RE.match(word):
-            continue  # |---|---| under a Markdown table header
+            continue
         if _is_value(word):
-            if text_start >= 0:
-                out.append(Token("text", piece[text_start:text_end], Span(base + text_start, base + text_end), line))
-                text_start = -1
-            out.append(Token("value", word, Span(base + m.start(), base + m.end()), line))
+            if run_start >= 0:
+                out.append(Token("text", text[run_start:run_end], start + run_start, start + run_end, line))
+                run_start = -1
+            out.append(Token("value", word, start + m.start(), start + m.end(), line))
         else:
-            if text_start < 0:
-                text_start = m.start()
-            text_end = m.end()
-    if text_start >= 0:
-        out.append(Token("text", piece[text_start:text_end], Span(base + text_start, base + text_end), line))
+            if run_start < 0:
+                run_start = m.start()
+            run_end = m.end()
+    if run_start >= 0:
+        out.append(Token("text", text[run_start:run_end], start + run_start, start + run_end, line))
     return out
 
 

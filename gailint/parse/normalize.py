@@ -21,6 +21,14 @@ def _nfkc(ch: str) -> str:
 
 def norm_map(text: str, base: int = 0) -> tuple[str, list[int]]:
     """Normalise ``text``; ``offsets[i]`` is the original offset of output char ``i``."""
+    n, rel = _norm_rel(text)
+    return n, [base + o for o in rel]
+
+
+@lru_cache(maxsize=8192)
+def _norm_rel(text: str) -> tuple[str, tuple[int, ...]]:
+    # Table labels repeat from report to report: cache by text, offsets relative.
+    base = 0
     out: list[str] = []
     offsets: list[int] = []
     prev = ""
@@ -38,12 +46,11 @@ def norm_map(text: str, base: int = 0) -> tuple[str, list[int]]:
             offsets.append(base + i)
         if n:
             prev = n[-1]
-    return "".join(out), offsets
+    return "".join(out), tuple(offsets)
 
 
-@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
-    return norm_map(text)[0]
+    return _norm_rel(text)[0]
 
 
 def strip_markup(text: str) -> str:

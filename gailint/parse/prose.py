@@ -165,6 +165,7 @@ _MARKER_RE = re.compile(
     r"(?:^|(?<=[。；;：:，,！？!?]))\s*(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])"
 )
 _WORDS_RE = re.compile(r"[^\W_]+")
+_NON_WORD_RE = re.compile(r"[\W_]+")
 _STOP_RE = re.compile(r"[^。；;！？!?]+")
 
 
@@ -185,38 +186,47 @@ def repeated_passages(
     """
     window = max(4, min(window, min_sentence))  # a whole sentence must span a window
     pieces: list[str] = []
-    starts: list[int] = []  # content offset of each run
-    origins: list[int] = []  # original offset of each run
+    line_starts: list[int] = []  # content offset where each line's letters begin
+    line_texts: list[tuple[int, str]] = []  # (original offset, marker-blanked text)
     whole: list[tuple[int, int]] = []  # content ranges of sentences long enough to count alone
     size = 0
     for line in lines:
         text = _MARKER_RE.sub(_blank, line.text.translate(_WIDTH))
+        line_starts.append(size)
+        line_texts.append((line.span.start, text))
         for sm in _STOP_RE.finditer(text):
-            begin = size
-            for m in _WORDS_RE.finditer(text, sm.start(), sm.end()):
-                starts.append(size)
-                origins.append(line.span.start + m.start())
-                pieces.append(m.group())
-                size += m.end() - m.start()
-            if size - begin >= min_sentence:
-                whole.append((begin, size))
+            letters = _NON_WORD_RE.sub("", sm.group())
+            if len(letters) >= min_sentence:
+                whole.append((size, size + len(letters)))
+            pieces.append(letters)
+            size += len(letters)
     content = "".join(pieces)
 
     def original(c: int) -> int:
-        k = bisect.bisect_right(starts, c) - 1
-        return origins[k] + (c - starts[k])
+        # Only called for the few repeats found: walk that one line's letters.
+        k = bisect.bisect_right(line_starts, c) - 1
+        base, text = line_texts[k]
+        left = c - line_starts[k]
+        for m in _WORDS_RE.finditer(text):
+            width = m.end() - m.start()
+            if left < width:
+                return base + m.start() + left
+            left -= width
+        return base + len(text)
 
-    seen: dict[str, int] = {}
-    for i in range(len(content) - window + 1):
-        seen.setdefault(content[i : i + window], i)
+    n = len(content)
+    windows = [content[i : i + window] for i in range(n - window + 1)]
+    # First occurrence of every window, built in C: dict() keeps the last value
+    # for a repeated key, so feed it the windows back to front.
+    first = dict(zip(reversed(windows), range(len(windows) - 1, -1, -1)))
+    candidates = [i for i, w in enumerate(windows) if first[w] + window <= i]
     runs: list[tuple[int, int, int]] = []  # (later, earlier, length)
     i = 0
-    n = len(content)
-    while i + window <= n:
-        j = seen.get(content[i : i + window], i)
-        if j + window > i:
-            i += 1
-            continue
+    for c in candidates:
+        if c < i:
+            continue  # inside a run already found
+        i = c
+        j = first[windows[i]]
         length = window
         while i + length < n and j + length < i and content[i + length] == content[j + length]:
             length += 1

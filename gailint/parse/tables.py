@@ -103,9 +103,11 @@ def _interior_blank(values: Sequence[Token]) -> bool:
 def _tokens(lines: Sequence[Line]) -> list[Token]:
     out: list[Token] = []
     for line in lines:
+        if not line.text:
+            continue  # an empty line only separates cells
         if is_prose_line(line):
             # A sentence ends whatever row was open: a marker token does that.
-            out.append(Token("text", "", line.span, line.number))
+            out.append(Token("text", "", line.span.start, line.span.end, line.number))
             continue
         out.extend(tokenize_line(line.text, line.span.start, line.number))
     return out
@@ -131,7 +133,7 @@ class _Match:
 
 
 def _match_t3(tok: Token, after: int) -> _Match | None:
-    n, offsets = norm_map(tok.text, tok.span.start)
+    n, offsets = norm_map(tok.text, tok.start)
     if not n:
         return None
     marks = [m.start() for m in _MARKER_RE.finditer(n)]
@@ -149,7 +151,7 @@ def _match_t3(tok: Token, after: int) -> _Match | None:
         return _Match(-1, None, group=seg)
     end = seg_start + len(seg)
     span = _span_of(tok, offsets, seg_start, end)
-    text = tok.text[span.start - tok.span.start : span.end - tok.span.start]
+    text = tok.text[span.start - tok.start : span.end - tok.start]
 
     def found(i: int, exact: bool) -> _Match:
         return _Match(i, Label(text, span, TABLE3_ROWS[i][0], exact), glued)
@@ -275,7 +277,7 @@ def _core_row(n: str) -> str:
 
 def _words(tok: Token) -> list[tuple[str, Span]]:
     return [
-        (m.group(), Span(tok.span.start + m.start(), tok.span.start + m.end()))
+        (m.group(), Span(tok.start + m.start(), tok.start + m.end()))
         for m in re.finditer(r"\S+", tok.text)
     ]
 
@@ -323,11 +325,11 @@ def parse_table2(lines: Sequence[Line]) -> Table | None:
                 pending.extend(_words(tok))
             continue
         index, exact, length = m
-        nn, offsets = norm_map(tok.text, tok.span.start)
+        nn, offsets = norm_map(tok.text, tok.start)
         span = Span(offsets[0], offsets[length - 1] + 1)
         if length < len(nn) and glued is None:
             glued = Span(offsets[length], offsets[-1] + 1)
-        label = Label(tok.text[span.start - tok.span.start : span.end - tok.span.start], span, TABLE2_ROWS[index], exact)
+        label = Label(tok.text[span.start - tok.start : span.end - tok.start], span, TABLE2_ROWS[index], exact)
         group = _T2_GROUP_OF_ROW[TABLE2_ROWS[index]]
         if in_header:
             expected = TABLE2_GROUPS[group][1][1:]
