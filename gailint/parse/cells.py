@@ -117,6 +117,10 @@ def _words(text: str, a: int, b: int, start: int, line: int) -> list[Token]:
 
 def parse_number(text: str) -> int | float | None:
     """The numeric value of a value token; None for n/a marks."""
+    try:
+        return int(text)  # the common case; int() also reads full-width digits
+    except ValueError:
+        pass
     if text in NA_VALUES:
         return None
     s = text.replace(",", "").replace("，", "").replace("．", ".").replace("−", "-")

@@ -148,7 +148,8 @@ def _clause_counts(clause: Clause) -> list[CountStatement]:
 def count_statements(lines: Iterable[Line]) -> list[CountStatement]:
     """Counts of applications, 行政复议 and 行政诉讼 stated in the prose."""
     out: list[CountStatement] = []
-    for clause in clauses(lines):
+    # Split only the lines that name a topic at all: most lines don't.
+    for clause in clauses(ln for ln in lines if _TOPIC_RE.search(ln.text)):
         if _TOPIC_RE.search(clause.text):
             out.extend(_clause_counts(clause))
     return out

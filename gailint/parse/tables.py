@@ -57,12 +57,13 @@ class _RowDraft:
 
 
 def _cell(tok: Token) -> Cell:
+    span = Span(tok.start, tok.end)
     if tok.kind == "blank":
-        return Cell(tok.text, tok.span, "blank", None)
+        return Cell(tok.text, span, "blank", None)
     if tok.text in NA_VALUES:
-        return Cell(tok.text, tok.span, "na", None)
+        return Cell(tok.text, span, "na", None)
     value = parse_number(tok.text)
-    return Cell(tok.text, tok.span, "number" if value is not None else "text", value)
+    return Cell(tok.text, span, "number" if value is not None else "text", value)
 
 
 def settle(values: Sequence[Token], expected: int) -> tuple[tuple[Cell, ...], tuple[Cell, ...]]:
