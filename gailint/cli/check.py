@@ -147,6 +147,9 @@ def run(args: argparse.Namespace) -> int:
                             status = 2
                     if not args.quiet and not args.diff:
                         sys.stderr.write(f"{path}: 已修复 {len(result.applied)} 个问题\n")
+                if result.skipped and not args.quiet:
+                    codes = "、".join(sorted({d.code for d in result.skipped}))
+                    sys.stderr.write(f"{path}: {len(result.skipped)} 个修复与其他修复重叠，未应用（{codes}）\n")
                 if args.diff:
                     continue
                 _, diags = linter.lint(result.text, lint_path, settings, neighbours=nb)

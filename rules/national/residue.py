@@ -63,10 +63,14 @@ def _residue_line(line: Line, at_edge: bool) -> bool:
     body = _LEAD_RE.sub("", line.text)
     if not body:
         return False
-    if body.startswith(_LINE_START):
-        # "打印" alone starts words like 打印机 in prose: only short lines count.
-        if body.startswith("打印") and not body.startswith("打印本页") and len(body) > 8:
-            return False
+    for phrase in _LINE_START:
+        if not body.startswith(phrase):
+            continue
+        # Furniture is followed by a colon, a space, a date or nothing; a letter
+        # after it makes a body word: 信息来源于…, 联系我们的…, 打印机….
+        nxt = body[len(phrase) : len(phrase) + 1]
+        if nxt.isalpha() and not phrase.endswith((">", "＞")):
+            continue
         return not ("。" in body and len(body) > 60)
     return at_edge and any(p in body for p in _EDGE_ANYWHERE)
 
