@@ -211,3 +211,9 @@ def test_2019_format_fingerprints_are_recorded():
 def test_a_sentence_starting_with_yi_shi_is_not_a_heading():
     r = parse("一是政策解读形式较为单一。上年度问题已全部整改到位。\n五、存在的主要问题及改进情况\n")
     assert [s.number for s in r.sections] == [5]
+
+
+def test_a_table_ends_at_the_next_section_heading_whatever_its_number():
+    text = "二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n六、其他需要报告的事项\n打印本页\n"
+    r = parse(text)
+    assert [ln.kind for ln in r.lines] == ["heading", "table", "table", "heading", "prose"]

@@ -405,6 +405,7 @@ def _first(lines: Sequence[Line], start: int, end: int, pred) -> int | None:
 
 def table_regions(lines: Sequence[Line], sections: Iterable[Section]) -> dict[str, tuple[int, int]]:
     """Line ranges [a, b) where tables 二, 三 and 四 are looked for."""
+    sections = list(sections)
     first: dict[int, int] = {}
     for s in sections:
         first.setdefault(s.number, s.line)
@@ -423,10 +424,12 @@ def table_regions(lines: Sequence[Line], sections: Iterable[Section]) -> dict[st
         later = [c for c in candidates if c is not None and c > start]
         return min(later) if later else total
 
+    # A table ends at the next heading of any section (or where the next table starts).
+    headings = sorted({s.line for s in sections})
     if t2 is not None:
-        regions["table2"] = (t2, end_of(t2, s3, t3 and t3 - (1 if s3 is not None else 0), s4, s5))
+        regions["table2"] = (t2, end_of(t2, t3 and t3 - (1 if s3 is not None else 0), *headings))
     if t3 is not None:
-        regions["table3"] = (t3, end_of(t3, s4, t4 and (t4 - 1 if s4 is not None else t4), s5))
+        regions["table3"] = (t3, end_of(t3, t4 and (t4 - 1 if s4 is not None else t4), *headings))
     if t4 is not None:
-        regions["table4"] = (t4, end_of(t4, s5, first.get(6)))
+        regions["table4"] = (t4, end_of(t4, *headings))
     return regions
