@@ -174,6 +174,25 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group())
 
 
+_SAMPLE = 4
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _extend(content: str, i: int, j: int, length: int) -> int:
+    """How far the copy at ``i`` of the passage at ``j`` (j < i) runs on, starting from
+    ``length``; compared 64 characters at a time, then one by one (a long copied
+    passage costs a few slice comparisons, not a Python step per character)."""
+    n = len(content)
+    step = 64
+    while step:
+        while i + length + step <= n and j + length + step <= i and (
+            content[i + length : i + length + step] == content[j + length : j + length + step]
+        ):
+            length += step
+        step //= 4
+    return length
+
+
 def repeated_passages(
     lines: Iterable[Line], source: str, *, min_chars: int = 40, min_sentence: int = 20, window: int = 12
 ) -> list[Repeat]:
@@ -220,19 +239,21 @@ def repeated_passages(
     # First occurrence of every window, built in C: dict() keeps the last value
     # for a repeated key, so feed it the windows back to front.
     first = dict(zip(reversed(windows), range(len(windows) - 1, -1, -1)))
-    candidates = [i for i, w in enumerate(windows) if first[w] + window <= i]
+    # Look up every 4th window only: a copy of ``window`` + 3 letters or more (every
+    # repeat that counts is longer) holds at least one, and the run is then walked
+    # back to where it starts.
+    candidates = [i for i in range(0, len(windows), _SAMPLE) if first[windows[i]] + window <= i]
     runs: list[tuple[int, int, int]] = []  # (later, earlier, length)
-    i = 0
-    for c in candidates:
-        if c < i:
+    done = 0  # end of the last run found
+    for i in candidates:
+        if i < done:
             continue  # inside a run already found
-        i = c
         j = first[windows[i]]
-        length = window
-        while i + length < n and j + length < i and content[i + length] == content[j + length]:
-            length += 1
+        while i > done and j > 0 and content[i - 1] == content[j - 1]:
+            i, j = i - 1, j - 1
+        length = _extend(content, i, j, window)
         runs.append((i, j, length))
-        i += length
+        done = i + length
     # Join runs split by a short rewording (…工作。二是严格… / …工作，严格…).
     merged: list[list[int]] = []  # [later start, later end, earlier start, earlier end]
     for i, j, length in runs:
@@ -245,7 +266,7 @@ def repeated_passages(
     out: list[Repeat] = []
     for i, iend, j, jend in merged:
         start, end = original(i), original(iend - 1) + 1
-        chars = len(source[start:end]) - sum(1 for ch in source[start:end] if ch.isspace())
+        chars = len(_SPACE_RE.sub("", source[start:end]))
         k = bisect.bisect_left(whole, (i, -1))
         covers = k < len(whole) and whole[k][1] <= iend
         if chars >= min_chars or covers:

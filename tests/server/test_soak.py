@@ -1,0 +1,120 @@
+"""Soak: thousands of random incremental edits sent as fast as the client can; the
+server's text must equal the client's, and the last diagnostics must be those of
+the last version. Also: a 1 MB report keeps the server responsive."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+
+import pytest
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+from lsp_helpers import (
+    SEEDS,
+    capabilities,
+    document_text,
+    expected_diagnostics,
+    got_diagnostics,
+    open_doc,
+    position,
+    start,
+    uri_of,
+    wait_published,
+)
+
+PIECES = ["政府", "信息公开", "𠮷", "😀", "\n", "\r\n", "年度报告", "（七）总计", "\t0", "2023年", "。", "a"]
+
+
+def _inside_crlf(text: str, offset: int) -> bool:
+    """An offset between \\r and \\n has no LSP position: a client never produces one."""
+    return 0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n"
+
+
+def _random_change(rng: random.Random, text: str) -> tuple[int, int, str]:
+    while True:
+        a = rng.randrange(len(text) + 1)
+        if rng.random() < 0.55:
+            b, new = a, "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 3)))
+        else:
+            b, new = min(len(text), a + rng.randint(1, 12)), ("" if rng.random() < 0.7 else rng.choice(PIECES))
+        if not _inside_crlf(text, a) and not _inside_crlf(text, b):
+            return a, b, new
+
+
+def _range(text: str, a: int, b: int, encoding: str) -> types.Range:
+    return types.Range(types.Position(*position(text, a, encoding)), types.Position(*position(text, b, encoding)))
+
+
+@pytest.mark.parametrize(("encoding", "edits"), [("utf-16", 3000), ("utf-8", 1000), ("utf-32", 1000)])
+async def test_random_incremental_edits_keep_server_and_client_in_step(
+    client: LanguageClient, tmp_path, encoding, edits
+):
+    caps = capabilities("visual-studio-code", encodings=None if encoding == "utf-16" else [encoding])
+    await start(client, caps, root=tmp_path, options={"gailint": {"debounce": 0.05}})
+    rng = random.Random(f"soak-{encoding}")
+    text = SEEDS[3].read_text(encoding="utf-8").replace("\n", "\r\n", 40)  # some CRLF, some LF
+    uri = uri_of(tmp_path / "report.txt")
+    open_doc(client, uri, text)
+    version = 1
+    sent = 0
+    while sent < edits:
+        # Mostly one change per notification, sometimes several (applied in order).
+        changes = []
+        for _ in range(1 if rng.random() < 0.8 else rng.randint(2, 4)):
+            a, b, new = _random_change(rng, text)
+            changes.append(types.TextDocumentContentChangePartial(range=_range(text, a, b, encoding), text=new))
+            text = text[:a] + new + text[b:]
+            sent += 1
+        version += 1
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version), content_changes=changes
+            )
+        )
+        if version % 200 == 0:
+            await asyncio.sleep(0)  # let the transport drain
+    server_version, server_text = await document_text(client, uri)
+    assert server_version == version
+    assert server_text == text
+    last = await wait_published(client, uri, version, timeout=30)
+    await asyncio.sleep(0.3)
+    versions = [p.version for p in client.published if p.uri == uri]
+    assert versions[-1] == version  # nothing older arrived after the newest
+    assert versions == sorted(versions)  # and nothing went backwards
+    assert len(versions) < version  # the debounce collapsed the bursts
+    assert got_diagnostics(last.diagnostics) == expected_diagnostics(text, str(tmp_path / "report.txt"), encoding)
+
+
+async def test_one_megabyte_report_stays_responsive(client: LanguageClient, tmp_path):
+    await start(client, "visual-studio-code", root=tmp_path, options={"gailint": {"debounce": 0}})
+    seed = "\n".join(p.read_text(encoding="utf-8") for p in SEEDS)
+    text = (seed + "\n") * (1_000_000 // len((seed + "\n").encode("utf-8")) + 1)
+    assert len(text.encode("utf-8")) >= 1_000_000
+    uri = uri_of(tmp_path / "big.txt")
+    open_doc(client, uri, text)
+    await wait_published(client, uri, 1, timeout=60)
+    # Type 20 characters at the top, with no pause: lints queue up behind each other.
+    for v in range(2, 22):
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=v),
+                content_changes=[
+                    types.TextDocumentContentChangePartial(
+                        range=types.Range(types.Position(0, 0), types.Position(0, 0)), text="字"
+                    )
+                ],
+            )
+        )
+    # Completion does not wait for linting: it answers while the worker is busy.
+    t0 = time.perf_counter()
+    await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(uri), types.Position(1, 0))
+    )
+    assert time.perf_counter() - t0 < 1.0
+    last = await wait_published(client, uri, 21, timeout=60)
+    assert last.version == 21
+    version, current = await document_text(client, uri)
+    assert version == 21 and current == "字" * 20 + text
