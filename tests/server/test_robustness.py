@@ -10,8 +10,10 @@ from lsp_helpers import SERVER_COMMAND
 
 
 class RawClient:
-    def __init__(self) -> None:
-        self.proc = subprocess.Popen(SERVER_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    def __init__(self, cwd=None) -> None:
+        self.proc = subprocess.Popen(
+            SERVER_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd
+        )
         self.timer = threading.Timer(30, self.proc.kill)  # never hang the suite
         self.timer.start()
 
@@ -65,5 +67,50 @@ def test_malformed_messages_are_answered_or_ignored_and_the_server_keeps_going()
         c.send({"jsonrpc": "2.0", "id": 4, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": "file:///r.txt"}}})
         assert "result" in c.response(4)
         assert c.proc.poll() is None
+    finally:
+        c.close()
+
+
+def _diagnostics(c: RawClient, uri: str) -> list[dict]:
+    while True:
+        msg = c.read()
+        if msg.get("method") == "textDocument/publishDiagnostics" and msg["params"]["uri"] == uri:
+            return msg["params"]["diagnostics"]
+        if "id" in msg and "method" in msg:  # a request from the server: answer it
+            c.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
+
+
+def test_rule_packs_are_never_imported_from_the_workspace(tmp_path):
+    # A report repository holding a folder named like the shipped pack: importing it
+    # would run the repository's code. The server must load the installed pack.
+    evil = tmp_path / "gailint_rules"
+    (evil / "national").mkdir(parents=True)
+    (evil / "__init__.py").write_text("raise SystemExit('workspace code ran')\n", encoding="utf-8")
+    (evil / "national" / "__init__.py").write_text("raise SystemExit('workspace code ran')\n", encoding="utf-8")
+    c = RawClient(cwd=tmp_path)
+    try:
+        root = tmp_path.as_uri()
+        c.send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": root, "capabilities": {}}})
+        c.response(1)
+        c.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+        uri = (tmp_path / "r.txt").as_uri()
+        c.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": "当前位置：首页\n"}}})
+        codes = {d["code"] for d in _diagnostics(c, uri)}
+        assert "GAI701" in codes and c.proc.poll() is None
+    finally:
+        c.close()
+
+
+def test_the_allow_list_limits_the_packs_the_server_loads(tmp_path):
+    c = RawClient(cwd=tmp_path)
+    try:
+        options = {"gailint": {"plugins": {"allow": ["core"]}}}
+        c.send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}, "initializationOptions": options}})
+        c.response(1)
+        c.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+        uri = (tmp_path / "r.txt").as_uri()
+        c.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": "当前位置：首页\n"}}})
+        codes = {d["code"] for d in _diagnostics(c, uri)}
+        assert not any(code.startswith(("GAI1", "GAI7")) for code in codes)
     finally:
         c.close()
