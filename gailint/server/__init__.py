@@ -34,8 +34,10 @@ def main(tcp: str | None = None) -> int:
     level = os.environ.get("GAILINT_LOG", "WARNING").upper()
     logging.basicConfig(stream=sys.stderr, level=getattr(logging, level, logging.WARNING), format="gailint: %(message)s")
 
+    from gailint.engine.linter import tune_gc
     from gailint.server.handlers import create_server
 
+    tune_gc()
     server = create_server()
     if address is not None:
         server.start_tcp(*address)

@@ -9,11 +9,13 @@ workspace is never fed.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from gailint.model import LineIndex
 from gailint.positions import PositionEncoding, Positions
 
 _serial = itertools.count(1)
@@ -69,30 +71,50 @@ class Document:
         """Apply ``textDocument/didChange`` content changes, in order.
 
         A change with a range replaces that range (positions in ``encoding``, clamped
-        to the text); a change without one replaces the whole text.
+        to the text); a change without one replaces the whole text. The line index is
+        updated around the edit only, so typing in a 1 MB report stays cheap.
         """
         text = self.text
+        positions = self._positions if self._positions is not None and self._positions.text is text else None
         for change in changes:
             new = getattr(change, "text", None)
             if not isinstance(new, str):
                 continue
             rng = getattr(change, "range", None)
             if rng is None:
-                text = new
+                text, positions = new, None
                 continue
-            positions = self._positions_of(text)
+            if positions is None:
+                positions = Positions(text)
             start = positions.to_offset(rng.start.line, rng.start.character, encoding)
             end = positions.to_offset(rng.end.line, rng.end.character, encoding)
             if end < start:
                 start, end = end, start
             text = text[:start] + new + text[end:]
+            positions = Positions(text, updated_index(positions.index, text, start, end, len(new)))
         self.text = text
+        self._positions = positions
         if isinstance(version, int):
             self.version = version
         else:
             self.version += 1
 
-    def _positions_of(self, text: str) -> Positions:
-        if self._positions is None or self._positions.text is not text:
-            self._positions = Positions(text)
-        return self._positions
+
+def updated_index(old: LineIndex, text: str, start: int, end: int, inserted: int) -> LineIndex:
+    """The line index of ``text`` = the old text with [start, end) replaced by
+    ``inserted`` characters, rescanning only the lines around the edit.
+
+    The rescan starts at the line holding ``start - 1`` (a \r there may now meet a
+    \n) and stops at the first old line start after ``end + 1``, whose line break
+    lies entirely outside the edit; later starts just shift.
+    """
+    starts = old.starts
+    delta = inserted - (end - start)
+    i = bisect.bisect_right(starts, max(start - 1, 0)) - 1
+    j = bisect.bisect_right(starts, end + 1)
+    window_start = starts[i]
+    window_end = starts[j] + delta if j < len(starts) else len(text)
+    local = LineIndex.of(text[window_start:window_end]).starts
+    middle = [window_start + s for s in local if window_start + s < window_end or j == len(starts)]
+    tail = [s + delta for s in starts[j:]] if delta else list(starts[j:])
+    return LineIndex(tuple(list(starts[:i]) + middle + tail), len(text))
