@@ -7,12 +7,23 @@ from collections.abc import Iterable
 from typing import Any
 
 from gailint.engine.diagnostics import Diagnostic, Severity, Violation
-from gailint.engine.plugins import Registry
 from gailint.engine.rule import Rule, RuleContext
 from gailint.model import Report, Span
 
 INTERNAL_CODE = "GAI001"
 INTERNAL_NAME = "internal-error"
+
+
+def internal_error(message: str, path: str | None) -> Diagnostic:
+    """A GAI001 diagnostic at the start of the text (the engine's, not a rule's)."""
+    return Diagnostic(
+        code=INTERNAL_CODE,
+        name=INTERNAL_NAME,
+        severity=Severity.ERROR,
+        message=message,
+        span=Span(0, 0),
+        path=path,
+    )
 
 
 def _clamp(span: Span, length: int) -> Span:
@@ -47,13 +58,9 @@ def run_rules(
             tb = traceback.extract_tb(exc.__traceback__)
             where = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else "?"
             out.append(
-                Diagnostic(
-                    code=INTERNAL_CODE,
-                    name=INTERNAL_NAME,
-                    severity=Severity.ERROR,
-                    message=f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}（{where}），其他规则照常运行",
-                    span=Span(0, 0),
-                    path=report.path,
+                internal_error(
+                    f"规则 {rule.code}（{rule.name}）运行出错：{type(exc).__name__}: {exc}（{where}），其他规则照常运行",
+                    report.path,
                 )
             )
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -26,10 +27,10 @@ from pygls.protocol import JsonRPCNotification, LanguageServerProtocol, lsp_meth
 
 from gailint import __version__
 from gailint.config import ConfigError, Settings
-from gailint.engine.diagnostics import Diagnostic, Severity
+from gailint.engine.diagnostics import Diagnostic
 from gailint.engine.linter import Linter
-from gailint.engine.runner import INTERNAL_CODE, INTERNAL_NAME
-from gailint.model import Report, Span
+from gailint.engine.runner import internal_error
+from gailint.model import Report
 from gailint.positions import PositionEncoding, Positions
 from gailint.server.diagnostics import to_lsp_all
 from gailint.server.documents import Document, uri_to_path
@@ -453,23 +454,16 @@ class GailintServer(LanguageServer):
         if self.documents.get(doc.uri) is not doc or doc.version != version or generation != self.generation:
             return None  # queued behind a newer edit: nobody wants this result
         report: Report | None
+        started = time.perf_counter()
         try:
             report, diagnostics = linter.lint(text, doc.path, settings)
             positions = Positions(text, report.index)
         except Exception as exc:  # the parser itself failed: say so, never crash
             logger.error("lint failed for %s:\n%s", doc.uri, traceback.format_exc())
             report, positions = None, Positions(text)
-            diagnostics = [
-                Diagnostic(
-                    code=INTERNAL_CODE,
-                    name=INTERNAL_NAME,
-                    severity=Severity.ERROR,
-                    message=f"gailint 无法检查此文档：{type(exc).__name__}: {exc}",
-                    span=Span(0, 0),
-                    path=doc.path,
-                )
-            ]
+            diagnostics = [internal_error(f"gailint 无法检查此文档：{type(exc).__name__}: {exc}", doc.path)]
         lsp = to_lsp_all(diagnostics, positions, encoding, version)
+        logger.debug("linted %s v%s: %d diagnostics in %.1f ms", doc.uri, version, len(lsp), 1000 * (time.perf_counter() - started))
         return LintResult(
             doc.uri, doc.serial, version, generation, text, positions, report, diagnostics, lsp, settings, doc.path
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gailint import Edit, Fix, Report, RuleContext, Span, Violation, rule
+from gailint import Edit, Fix, Report, RuleContext, Violation, rule
 from gailint.parse.normalize import strip_markup
 from gailint.template import SECTIONS
 from gailint_rules.national._shared import first_line_span, newline_of

@@ -9,7 +9,7 @@ from gailint.config import Settings
 from gailint.parse import parse
 from gailint.parse.prose import repeated_passages
 
-from .conftest import LINTER, lint
+from .conftest import LINTER, line_of, lint, only, span_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("0*.txt"))}
@@ -20,18 +20,6 @@ FIVE = "五、存在的主要问题及改进情况\n"
 SIX = "六、其他需要报告的事项\n"
 PROBLEMS = "存在的主要问题：一是县域政务新媒体较多，监管力度不够；二是政策文件解读方式单一。\n"
 PLANS = "下一步工作打算：一是加强领导，落实责任；二是坚持问题导向，抓好问题整改。\n"
-
-
-def only(diags, code):
-    return [d for d in diags if d.code == code]
-
-
-def span_text(text, d):
-    return text[d.span.start : d.span.end]
-
-
-def line_of(text, d):
-    return text.count("\n", 0, d.span.start) + 1
 
 
 # ---------------------------------------------------------------- GAI601

@@ -11,7 +11,7 @@ import pytest
 from gailint.config import Settings
 from gailint_rules.national.crossyear import similarity
 
-from .conftest import LINTER
+from .conftest import LINTER, span_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("0*.txt"))}
@@ -31,10 +31,6 @@ def lint(text: str, path: str = "2022.txt", others=(), neighbours=True):
     reports = [parse(t, p) for t, p in others]
     nb = (lambda report: reports) if neighbours else None
     return [d for d in LINTER.lint(text, path, SETTINGS, neighbours=nb)[1] if d.code in MY_CODES]
-
-
-def span_text(text, d):
-    return text[d.span.start : d.span.end]
 
 
 def next_year(text: str) -> str:

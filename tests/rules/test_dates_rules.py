@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import lint
+from .conftest import lint, only, span_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("0*.txt"))}
@@ -16,14 +16,6 @@ MY_CODES = ("GAI403", "GAI404")
 # Seed 004 (2021, a department): a sentence is added after its first paragraph.
 ANCHOR = "结合政府办公室实际情况，认真做好政府信息公开与政务公开工作。"
 TITLE_004 = "宜阳县人民政府办公室2021年政府信息公开工作年度报告"
-
-
-def only(diags, code):
-    return [d for d in diags if d.code == code]
-
-
-def span_text(text, d):
-    return text[d.span.start : d.span.end]
 
 
 def with_sentence(sentence: str, base: str = S004) -> str:

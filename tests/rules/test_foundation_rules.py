@@ -6,7 +6,7 @@ from __future__ import annotations
 from gailint.engine.fixes import apply_edits
 from gailint.template import TABLE3_ROWS
 
-from .conftest import lint
+from .conftest import lint, span_text
 
 TITLE = "某县交通运输局2023年政府信息公开工作年度报告\n"
 PERIOD = "本报告所列数据统计期限为2023年1月1日至2023年12月31日。\n"
@@ -14,10 +14,6 @@ PERIOD = "本报告所列数据统计期限为2023年1月1日至2023年12月31�
 
 def codes(text, code, path="report.txt"):
     return [d for d in lint(text, path, select=[code]) if d.code == code]
-
-
-def span_text(text, d):
-    return text[d.span.start : d.span.end]
 
 
 def fixed(text, d):

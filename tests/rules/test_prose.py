@@ -7,7 +7,7 @@ from pathlib import Path
 from gailint.parse import parse
 from gailint.parse.prose import clauses, count_statements
 
-from .conftest import lint
+from .conftest import line_of, lint, only, span_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("0*.txt"))}
@@ -15,18 +15,6 @@ S001, S003, S004 = SEEDS["001"], SEEDS["003"], SEEDS["004"]  # 13 / 2 / 11 new a
 
 APPLIED = "全年共受理群众政府信息公开申请11件"  # seed 004 L11
 FEE_ROW = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0"
-
-
-def only(diags, code):
-    return [d for d in diags if d.code == code]
-
-
-def span_text(text, d):
-    return text[d.span.start : d.span.end]
-
-
-def line_of(text, d):
-    return text.count("\n", 0, d.span.start) + 1
 
 
 def statements(text):

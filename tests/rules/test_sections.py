@@ -9,7 +9,7 @@ import pytest
 from gailint.engine.diagnostics import Severity
 from gailint.engine.fixes import apply_edits
 
-from .conftest import lint
+from .conftest import lint, only, span_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("0*.txt"))}
@@ -35,14 +35,6 @@ TITLE = "定西市通渭县人民政府2023年政府信息公开工作年度报�
 
 def report(*order: int) -> str:
     return TITLE + "".join(PARTS[n] for n in order)
-
-
-def only(diags, code):
-    return [d for d in diags if d.code == code]
-
-
-def span_text(text, d):
-    return text[d.span.start : d.span.end]
 
 
 # ---------------------------------------------------------------- GAI103

@@ -9,7 +9,7 @@ import pytest
 from gailint.engine.diagnostics import Severity
 from gailint.engine.fixes import apply_edits
 
-from .conftest import lint
+from .conftest import lint, only, span_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("0*.txt"))}
@@ -18,14 +18,6 @@ S004 = SEEDS["004"]  # tab-separated, 2021, Henan fee header
 
 MY_CODES = ("GAI202", "GAI203", "GAI205", "GAI206", "GAI207")
 OLD_GROUP = "第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t0\t0\n"
-
-
-def only(diags, code):
-    return [d for d in diags if d.code == code]
-
-
-def span_text(text, d):
-    return text[d.span.start : d.span.end]
 
 
 # ---------------------------------------------------------------- GAI202

@@ -12,24 +12,12 @@ from gailint.engine.rule import RuleContext
 from gailint.parse import parse
 from gailint_rules.national.text_quality import typo
 
-from .conftest import lint
+from .conftest import line_of, lint, only, span_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("0*.txt"))}
 
 TITLE = "西平县人和乡2021年政府信息公开工作年度报告\n"
-
-
-def only(diags, code):
-    return [d for d in diags if d.code == code]
-
-
-def span_text(text, d):
-    return text[d.span.start : d.span.end]
-
-
-def line_of(text, d):
-    return text.count("\n", 0, d.span.start) + 1
 
 
 def fix_clears(text, code, path="report.txt", which=0):

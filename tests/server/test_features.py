@@ -34,6 +34,20 @@ async def _open_seed(client: LanguageClient, tmp_path, caps="visual-studio-code"
     return uri, text, published
 
 
+async def _disable_action(client: LanguageClient, uri: str, published, code: str) -> types.CodeAction:
+    """The "disable CODE for this file" action offered on a diagnostic, resolved."""
+    diag = next(d for d in published.diagnostics if d.code == code)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri),
+            range=diag.range,
+            context=types.CodeActionContext(diagnostics=[diag]),
+        )
+    )
+    action = next(a for a in actions if code in a.title and "禁用" in a.title)
+    return action if action.edit is not None else await client.code_action_resolve_async(action)
+
+
 @pytest.mark.parametrize("caps", ["visual-studio-code", "neovim"])
 async def test_quick_fix_for_a_label_replaces_exactly_the_label(client: LanguageClient, tmp_path, caps):
     uri, text, published = await _open_seed(client, tmp_path, caps)
@@ -77,17 +91,7 @@ async def test_fix_all_applies_every_safe_fix(client: LanguageClient, tmp_path):
 
 async def test_disable_for_this_file_in_markdown_inserts_a_comment(client: LanguageClient, tmp_path):
     uri, text, published = await _open_seed(client, tmp_path, name="report.md")
-    diag = next(d for d in published.diagnostics if d.code == "GAI601")
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri),
-            range=diag.range,
-            context=types.CodeActionContext(diagnostics=[diag]),
-        )
-    )
-    disable = next(a for a in actions if "GAI601" in a.title and "禁用" in a.title)
-    if disable.edit is None:
-        disable = await client.code_action_resolve_async(disable)
+    disable = await _disable_action(client, uri, published, "GAI601")
     new = apply_text_edits(text, edits_for(disable.edit, uri), "utf-16")
     assert new.startswith("<!-- gailint-disable-file GAI601 -->\n")
     from gailint.engine.linter import Linter
@@ -98,17 +102,7 @@ async def test_disable_for_this_file_in_markdown_inserts_a_comment(client: Langu
 async def test_disable_for_this_file_in_text_adds_a_per_file_ignore(client: LanguageClient, tmp_path):
     (tmp_path / "gailint.toml").write_text('select = ["GAI"]\n', encoding="utf-8")
     uri, text, published = await _open_seed(client, tmp_path)
-    diag = next(d for d in published.diagnostics if d.code == "GAI601")
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri),
-            range=diag.range,
-            context=types.CodeActionContext(diagnostics=[diag]),
-        )
-    )
-    disable = next(a for a in actions if "GAI601" in a.title and "禁用" in a.title)
-    if disable.edit is None:
-        disable = await client.code_action_resolve_async(disable)
+    disable = await _disable_action(client, uri, published, "GAI601")
     config_uri = uri_of(tmp_path / "gailint.toml")
     config = (tmp_path / "gailint.toml").read_text(encoding="utf-8")
     new_config = apply_text_edits(config, edits_for(disable.edit, config_uri), "utf-16")
