@@ -131,3 +131,15 @@ def test_config_is_resolved_per_file(tmp_path):
     in_b = linter.lint(text, str(tmp_path / "b" / "r.txt"))[1]
     assert "GAI201" not in {d.code for d in in_a}
     assert "GAI201" in {d.code for d in in_b}
+
+
+def test_an_edited_config_file_is_read_again(tmp_path):
+    import os
+
+    cfg = write(tmp_path / "gailint.toml", "ignore = ['GAI201']\n")
+    linter = Linter.create()
+    assert linter.settings_for(str(tmp_path / "r.txt")).ignore == ("GAI201",)
+    cfg.write_text("ignore = ['GAI302']\n", encoding="utf-8")
+    st = cfg.stat()
+    os.utime(cfg, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert linter.settings_for(str(tmp_path / "r.txt")).ignore == ("GAI302",)

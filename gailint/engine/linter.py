@@ -39,7 +39,7 @@ class Linter:
     base: Settings = field(default_factory=Settings)
     # Filter applied after the config (CLI --select / --ignore).
     overrides: dict[str, Any] = field(default_factory=dict)
-    _configs: dict[Path, Settings] = field(default_factory=dict)
+    _configs: dict[Path, tuple[int, Settings]] = field(default_factory=dict)
     _selection: dict[tuple, tuple[Settings, list]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -61,9 +61,16 @@ class Linter:
             settings = self.base
         else:
             config = config.resolve()
-            if config not in self._configs:
-                self._configs[config] = load_config(config, self.known_codes)
-            settings = self._configs[config]
+            try:
+                stamp = config.stat().st_mtime_ns
+            except OSError:
+                stamp = -1
+            cached = self._configs.get(config)
+            # Keyed by modification time too: an editor session outlives many edits
+            # of gailint.toml, and each must be seen.
+            if cached is None or cached[0] != stamp:
+                cached = self._configs[config] = (stamp, load_config(config, self.known_codes))
+            settings = cached[1]
         return settings.merged(**self.overrides) if self.overrides else settings
 
     def rules_for(self, settings: Settings, path: str | None) -> list[tuple[Rule, Severity, bool]]:
