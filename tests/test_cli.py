@@ -200,3 +200,13 @@ def test_cli_does_not_import_pygls():
     code = "import sys; from gailint.cli import main; main(['rules']); print('pygls' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_explain_works_for_every_registered_rule(capsys):
+    from gailint.cli import main
+    from gailint.engine.plugins import load_registry
+
+    for rule in load_registry().sorted():
+        assert main(["explain", rule.code]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith(f"# {rule.name} ({rule.code})") and "## 检查内容" in out
