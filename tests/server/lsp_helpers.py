@@ -216,3 +216,16 @@ def _rng_tuple(r: types.Range) -> tuple[int, int, int, int]:
 
 def got_diagnostics(diags: list[types.Diagnostic]) -> list[tuple]:
     return [(d.code, _rng_tuple(d.range), _SEV[int(d.severity)], d.message) for d in diags]
+
+
+async def disable_actions(client: LanguageClient, uri: str, published, code: str) -> list[types.CodeAction]:
+    """The "禁用 CODE（本文件）" actions offered on ``code``'s first diagnostic."""
+    diag = next(d for d in published.diagnostics if d.code == code)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri),
+            range=diag.range,
+            context=types.CodeActionContext(diagnostics=[diag]),
+        )
+    )
+    return [a for a in actions if a.title == f"禁用 {code}（本文件）"]

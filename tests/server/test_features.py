@@ -6,7 +6,7 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from lsp_helpers import SEEDS, apply_text_edits, edits_for, open_doc, start, uri_of, wait_published
+from lsp_helpers import SEEDS, apply_text_edits, disable_actions, edits_for, open_doc, start, uri_of, wait_published
 
 SEED_003 = next(p for p in SEEDS if p.name.startswith("003"))
 
@@ -35,16 +35,8 @@ async def _open_seed(client: LanguageClient, tmp_path, caps="visual-studio-code"
 
 
 async def _disable_action(client: LanguageClient, uri: str, published, code: str) -> types.CodeAction:
-    """The "disable CODE for this file" action offered on a diagnostic, resolved."""
-    diag = next(d for d in published.diagnostics if d.code == code)
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri),
-            range=diag.range,
-            context=types.CodeActionContext(diagnostics=[diag]),
-        )
-    )
-    action = next(a for a in actions if code in a.title and "禁用" in a.title)
+    """The "disable CODE for this file" action, resolved when the client resolves lazily."""
+    (action,) = await disable_actions(client, uri, published, code)
     return action if action.edit is not None else await client.code_action_resolve_async(action)
 
 

@@ -8,21 +8,9 @@ import shutil
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from lsp_helpers import SEEDS, apply_text_edits, open_doc, start, uri_of, wait_published
+from lsp_helpers import SEEDS, apply_text_edits, disable_actions, open_doc, start, uri_of, wait_published
 
 SEED_003 = next(p for p in SEEDS if p.name.startswith("003"))
-
-
-async def _disable_actions(client: LanguageClient, uri: str, code: str, published) -> list[types.CodeAction]:
-    diag = next(d for d in published.diagnostics if d.code == code)
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri),
-            range=diag.range,
-            context=types.CodeActionContext(diagnostics=[diag]),
-        )
-    )
-    return [a for a in actions if a.title == f"禁用 {code}（本文件）"]
 
 
 async def test_disable_creates_gailint_toml_when_the_client_can(client: LanguageClient, tmp_path):
@@ -33,7 +21,7 @@ async def test_disable_creates_gailint_toml_when_the_client_can(client: Language
     uri = uri_of(report)
     open_doc(client, uri, report.read_text(encoding="utf-8"))
     published = await wait_published(client, uri, 1)
-    (action,) = await _disable_actions(client, uri, "GAI201", published)
+    (action,) = await disable_actions(client, uri, published, "GAI201")
     create, edit = action.edit.document_changes
     config_uri = uri_of(tmp_path / "gailint.toml")
     assert isinstance(create, types.CreateFile) and create.uri == config_uri
@@ -55,9 +43,9 @@ async def test_no_create_action_for_a_client_that_cannot_create_files(client: La
     uri = uri_of(report)
     open_doc(client, uri, report.read_text(encoding="utf-8"))
     published = await wait_published(client, uri, 1)
-    assert await _disable_actions(client, uri, "GAI201", published) == []
+    assert await disable_actions(client, uri, published, "GAI201") == []
     # With a config file to edit, the action is a plain text edit in `changes`.
     (tmp_path / "gailint.toml").write_text("", encoding="utf-8")
-    (action,) = await _disable_actions(client, uri, "GAI201", published)
+    (action,) = await disable_actions(client, uri, published, "GAI201")
     assert action.edit.document_changes is None and list(action.edit.changes) == [uri_of(tmp_path / "gailint.toml")]
 
