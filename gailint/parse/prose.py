@@ -175,6 +175,7 @@ def _blank(m: re.Match[str]) -> str:
 
 
 _SAMPLE = 4
+_DIGITS_RE = re.compile(r"\d+")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -210,8 +211,22 @@ def repeated_passages(
     line_texts: list[tuple[int, str]] = []  # (original offset, marker-blanked text)
     whole: list[tuple[int, int]] = []  # content ranges of sentences long enough to count alone
     size = 0
+    # A paragraph repeated word for word (numbers aside) is found by one dict lookup
+    # and left out of the window search below, so pasted paragraphs cost no more than
+    # reading them, even in a 1 MB report.
+    seen_lines: dict[str, Span] = {}
+    line_repeats: list[Repeat] = []
     for line in lines:
         text = _MARKER_RE.sub(_blank, line.text.translate(_WIDTH))
+        # Numbers masked: a pasted paragraph whose counts were changed is still a copy.
+        key = _DIGITS_RE.sub("", _NON_WORD_RE.sub("", text))
+        span = _trimmed(line)
+        if len(key) >= min_sentence:
+            earlier = seen_lines.setdefault(key, span)
+            if earlier is not span:
+                chars = len(_SPACE_RE.sub("", source[span.start : span.end]))
+                line_repeats.append(Repeat(span, earlier, chars))
+                continue
         line_starts.append(size)
         line_texts.append((line.span.start, text))
         for sm in _STOP_RE.finditer(text):
@@ -271,4 +286,13 @@ def repeated_passages(
         covers = k < len(whole) and whole[k][1] <= iend
         if chars >= min_chars or covers:
             out.append(Repeat(Span(start, end), Span(original(j), original(jend - 1) + 1), chars))
+    if line_repeats:
+        out = sorted(out + line_repeats, key=lambda r: r.span.start)
     return out
+
+
+def _trimmed(line: Line) -> Span:
+    """The line's span without the spaces around its text."""
+    text = line.text
+    lead = len(text) - len(text.lstrip())
+    return Span(line.span.start + lead, line.span.start + len(text.rstrip()))

@@ -153,3 +153,18 @@ def test_concrete_problems_pass():
 def test_boilerplate_in_the_plans_is_not_a_problem_statement():
     text = TITLE + FIVE + "一是乡镇板块有14个栏目超过3个月未更新。下一步，将针对有待进一步加强、还不够及时的环节加大力度。\n"
     assert only(lint(text, select=["GAI604"]), "GAI604") == []
+
+
+def test_a_paragraph_repeated_word_for_word_is_reported_whole():
+    para = "严格落实信息发布审核制度，坚持先审后发，确保公开信息准确无误。"
+    text = TITLE + "一、总体情况\n" + para + "\n其他内容。\n" + para + "\n"
+    (d,) = only(lint(text, select=["GAI603"]), "GAI603")
+    assert span_text(text, d) == para
+    assert line_of(text, d) == 5 and "第 3 行" in d.message
+
+
+def test_a_pasted_paragraph_with_changed_numbers_is_still_a_copy():
+    para = "通过政府网站主动公开信息{}条，通过公告栏及宣传栏公开信息{}条，及时回应群众关切。"
+    text = TITLE + "一、总体情况\n" + para.format(89, 105) + "\n其他内容。\n" + para.format(91, 12) + "\n"
+    (d,) = only(lint(text, select=["GAI603"]), "GAI603")
+    assert span_text(text, d) == para.format(91, 12)
