@@ -137,6 +137,10 @@ class Section:
     line: int
     body: Span  # from after the heading line to the next heading or the end
     standard: str  # the template's heading for this number
+    numeral: int | None = None  # the 一…六 written before the words, if any
+    # "standard": the template's words; "variant": an accepted variant (§3);
+    # "other": recognised by its key words only.
+    wording: Literal["standard", "variant", "other"] = "standard"
 
 
 @dataclass(frozen=True, slots=True)

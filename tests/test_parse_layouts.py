@@ -217,3 +217,9 @@ def test_a_table_ends_at_the_next_section_heading_whatever_its_number():
     text = "二、主动公开政府信息情况\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n六、其他需要报告的事项\n打印本页\n"
     r = parse(text)
     assert [ln.kind for ln in r.lines] == ["heading", "table", "table", "heading", "prose"]
+
+
+def test_section_records_its_numeral_and_wording():
+    r = parse("一、总体情况\n五、存在问题及改进情况\n五、其他需要报告的事项\n四、政府信息公开行政复议和行政诉讼情况\n")
+    got = [(s.number, s.numeral, s.wording) for s in r.sections]
+    assert got == [(1, 1, "standard"), (5, 5, "variant"), (6, 5, "standard"), (4, 4, "other")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from gailint.model import IssuerKind, Line, Section, Span, Title
 from gailint.parse.normalize import norm, strip_markup
@@ -36,8 +37,16 @@ def _keyword_section(core: str) -> int | None:
     return None
 
 
-def heading_of(line: Line) -> tuple[int, str, Span] | None:
-    """(number, heading text, span) if ``line`` is one of the six section headings."""
+class Heading(NamedTuple):
+    number: int
+    text: str
+    span: Span
+    numeral: int | None  # as written before the words
+    wording: str  # standard / variant / other
+
+
+def heading_of(line: Line) -> Heading | None:
+    """The section heading ``line`` holds, if it is one of the six."""
     raw = line.text
     if len(raw) > 80 or "\t" in raw or "|" in raw or not _HEADING_HINT_RE.search(raw):
         return None
@@ -49,12 +58,16 @@ def heading_of(line: Line) -> tuple[int, str, Span] | None:
     core = n[m.end() :] if m else n
     core = core.rstrip("。.:：")
     number: int | None = None
+    wording = "standard"
     if core in _STANDARD_CORES:
         number = _STANDARD_CORES.index(core) + 1
     else:
+        wording = "variant"
         for k, cores in _VARIANT_CORES.items():
             if core in cores:
                 number = k
+        if number is None:
+            wording = "other"
         separated = m is not None and (m.group(2) is not None or inner[1:2].isspace())
         if number is None and separated and "。" not in core:
             # A numbered heading worded differently: known by its key words. The
@@ -65,29 +78,32 @@ def heading_of(line: Line) -> tuple[int, str, Span] | None:
     start = line.span.start + raw.index(inner[0])
     end = start + len(inner)
     # Keep the span on the original characters (NBSPs were only replaced above).
-    return number, line.text[start - line.span.start : end - line.span.start], Span(start, end)
+    numeral = _NUMERALS.index(m.group(1)) + 1 if m else None
+    return Heading(number, line.text[start - line.span.start : end - line.span.start], Span(start, end), numeral, wording)
 
 
 def find_sections(lines: tuple[Line, ...], text_len: int, skip: set[int]) -> list[Section]:
-    found: list[tuple[int, str, Span, int]] = []
+    found: list[tuple[Heading, int]] = []
     for line in lines:
         if line.number in skip:
             continue
         h = heading_of(line)
         if h:
-            found.append((h[0], h[1], h[2], line.number))
+            found.append((h, line.number))
     sections: list[Section] = []
-    for i, (number, heading, span, ln) in enumerate(found):
+    for i, (h, ln) in enumerate(found):
         body_start = lines[ln + 1].span.start if ln + 1 < len(lines) else text_len
-        body_end = lines[found[i + 1][3]].span.start if i + 1 < len(found) else text_len
+        body_end = lines[found[i + 1][1]].span.start if i + 1 < len(found) else text_len
         sections.append(
             Section(
-                number=number,
-                heading=heading,
-                span=span,
+                number=h.number,
+                heading=h.text,
+                span=h.span,
                 line=ln,
                 body=Span(min(body_start, body_end), body_end),
-                standard=SECTIONS[number - 1],
+                standard=SECTIONS[h.number - 1],
+                numeral=h.numeral,
+                wording=h.wording,  # type: ignore[arg-type]
             )
         )
     return sections

@@ -6,13 +6,9 @@ import re
 from collections.abc import Iterator
 
 from gailint import Edit, Fix, Report, RuleContext, Section, Severity, Violation, rule
-from gailint.parse.normalize import norm
-from gailint.template import SECTION_VARIANTS, SECTIONS
+from gailint.template import SECTIONS
 
 _NUMBERS = "一二三四五六"
-_HEADING_NUM_RE = re.compile(r"^([一二三四五六])[、.,，:：]?")
-_STANDARD_CORES = tuple(norm(t[2:]) for t in SECTIONS)
-_VARIANT_CORES = {n: frozenset(norm(v[2:]) for v in vs) for n, vs in SECTION_VARIANTS.items()}
 _WS_RE = re.compile(r"\s+")
 
 # Section 一's five topics with the wordings real reports use for them. Kept narrow on
@@ -104,14 +100,6 @@ def section_order(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         yield Violation(s.span, f"{_name(s)}顺序不对，{where}（六个部分应按一至六的顺序排列）")
 
 
-def _heading_parts(heading: str) -> tuple[str | None, str]:
-    """(numeral as written or None, the heading's words without trailing punctuation)."""
-    n = norm(heading)
-    m = _HEADING_NUM_RE.match(n)
-    core = n[m.end() :] if m else n
-    return (m.group(1) if m else None), core.rstrip("。.:：")
-
-
 @rule(code="GAI104", name="section-title", severity="warning", fix="always", tags=("structure",))
 def section_title(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """部分标题的措辞与模板不一致。
@@ -145,13 +133,13 @@ def section_title(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     国办公开办函〔2021〕30号年度报告格式，第一至六部分标题。
     """
     for s in report.sections:
-        numeral, core = _heading_parts(s.heading)
         expected = SECTIONS[s.number - 1]
-        numeral_ok = numeral is None or numeral == _NUMBERS[s.number - 1]
-        if core == _STANDARD_CORES[s.number - 1] and numeral_ok:
+        # The parser recorded the numeral as written and how the words compare.
+        numeral_ok = s.numeral is None or s.numeral == s.number
+        if s.wording == "standard" and numeral_ok:
             continue
         fix = Fix(f"改为“{expected}”", (Edit.replace(s.span, expected),))
-        if core in _VARIANT_CORES.get(s.number, ()) and numeral_ok:
+        if s.wording == "variant" and numeral_ok:
             yield Violation(
                 s.span,
                 f"部分标题“{s.heading}”是可接受的写法，模板原文为“{expected}”",
