@@ -162,8 +162,21 @@ class Cell:
 
     @property
     def number(self) -> int | float:
-        """The value for arithmetic: a blank cell counts as 0."""
+        """The value, with 0 for a cell that holds none (blank, n/a or text)."""
         return self.value if self.value is not None else 0
+
+    @property
+    def arith(self) -> int | float | None:
+        """The value for the identities: a blank cell counts as 0; a text or n/a cell
+        cannot be used (None), so the arithmetic rules skip that column."""
+        if self.kind == "blank":
+            return 0
+        return self.value if self.kind == "number" else None
+
+
+def format_number(value: int | float) -> str:
+    """2.0 → "2", 0.5 → "0.5": how a cell value is written in messages and fixes."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from gailint.engine.diagnostics import Diagnostic
 from gailint.engine.plugins import Registry
 from gailint.model import Cell, Report, Row, Span, Table
+from gailint.model import format_number as fmt
 from gailint.template import (
     T3_RESULTS,
     T3_TOTAL,
@@ -23,8 +24,6 @@ _T2_GROUP = {row: (caption, header) for caption, header, rows in TABLE2_GROUPS f
 APPLICANTS = len(TABLE3_COLUMNS) - 1  # the six applicant columns before 总计
 
 
-def fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _shown(cell: Cell) -> str:
@@ -38,11 +37,7 @@ def _shown(cell: Cell) -> str:
 
 
 def _number(cell: Cell | None) -> float | None:
-    if cell is None:
-        return None
-    if cell.kind == "blank":
-        return 0
-    return cell.value if cell.kind == "number" else None
+    return None if cell is None else cell.arith
 
 
 def _sum(cells: Iterable[Cell | None]) -> float | None:

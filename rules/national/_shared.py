@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from gailint import Report, Span
 from gailint.engine.diagnostics import Edit
+from gailint.model import format_number as fmt
+
+__all__ = ["FEE_RE", "delete_line", "first_line_span", "fmt", "newline_of"]
+
+# A statement about the 信息处理费 (GAI502, GAI602 both look for one).
+FEE_RE = re.compile(r"信息处理费|处理费|收费|收取.{0,6}费")
 
 
 def newline_of(report: Report) -> str:
@@ -25,7 +33,3 @@ def delete_line(report: Report, number: int) -> Edit:
     start = starts[number]
     end = starts[number + 1] if number + 1 < len(starts) else len(report.text)
     return Edit(start, end, "")
-
-
-def fmt(value: int | float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"

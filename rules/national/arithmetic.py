@@ -28,10 +28,7 @@ def _value(row: Row | None, column: int) -> float | None:
     """A cell's value for arithmetic (blank = 0); None when it cannot be used."""
     if row is None or column >= len(row.cells) or not row.complete:
         return None
-    cell = row.cells[column]
-    if cell.kind == "blank":
-        return 0
-    return cell.value if cell.kind == "number" else None
+    return row.cells[column].arith
 
 
 def _set_total(cell, value: float, what: str) -> Fix:

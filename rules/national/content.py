@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from gailint import Report, RuleContext, Span, Violation, rule
 from gailint.parse.normalize import strip_markup
 from gailint.parse.prose import repeated_passages, sentences
+from gailint_rules.national._shared import FEE_RE
 
 _LAST_YEAR = r"上年|上一年|去年|前一年|往年|以往"
 _RECTIFIED_RE = re.compile(r"整改|落实|解决")
 # Section 六 that says nothing: 无 / 无。/ 无其他需要报告的事项 / 本年度无其他需报告的事项。
 _NOTHING_RE = re.compile(r"^(?:本年度|本机关|我[镇乡县区市局委办])?暂?无(?:其他|其它)?(?:需要?|应当?)?(?:报告|说明)?的?(?:事项|情况)?[。.．]?$")
-_FEE_RE = re.compile(r"信息处理费|处理费|收费|收取.{0,6}费")
 # Where the problems end and the improvement measures begin.
 _MEASURES_RE = re.compile(r"下一步|改进措施|改进计划|改进方向|整改措施|工作打算|今后|对此|为此")
 _VAGUE_RE = re.compile(
@@ -114,7 +114,7 @@ def empty_other_matters(report: Report, ctx: RuleContext) -> Iterator[Violation]
     body = strip_markup(first.text)
     if not _NOTHING_RE.match(re.sub(r"\s+", "", body)):
         return
-    if any(_FEE_RE.search(line.text) for line in lines):
+    if any(FEE_RE.search(line.text) for line in lines):
         return
     start = first.span.start + first.text.index(body)
     yield Violation(

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from gailint import Cell, Report, Row, RuleContext, Span, Violation, rule
 from gailint.parse.prose import CountStatement, count_statements
 from gailint.template import T3_CARRIED, T3_FEE_UNPAID, T3_NEW, T3_TOTAL, TABLE4_SIZE, table3_row_name
-from gailint_rules.national._shared import fmt
+from gailint_rules.national._shared import FEE_RE, fmt
 
 _TOTAL = 6  # table 三's 总计 column
 _T4_REVIEW, _T4_DIRECT, _T4_AFTER = 4, 9, 14  # the three 总计 cells of table 四
-_FEE_RE = re.compile(r"信息处理费|处理费|收费|收取.{0,6}费")
 
 
 def _cell(row: Row | None, column: int) -> Cell | None:
@@ -152,7 +150,7 @@ def fee_not_reported(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     if cell is None or cell.number <= 0:
         return
     lines = report.prose_lines(6) if report.section(6) is not None else report.prose_lines()
-    if any(_FEE_RE.search(line.text) for line in lines):
+    if any(FEE_RE.search(line.text) for line in lines):
         return
     yield Violation(
         Span(cell.span.start, cell.span.end),
