@@ -19,7 +19,8 @@ _RANGE_RE = re.compile(
     + rf"(?:(\d{{4}}){_S}年{_S})?(\d{{1,2}}){_S}月{_S}(\d{{1,2}}){_S}[日号]{_S}止?"
 )
 _PERIOD_CONTEXT_RE = re.compile(r"统计(?:期限|时间|时段|区间|周期|期间|范围)|数据统计|统计截止|所列数据|统计数据")
-_YEAR_MENTION_RE = re.compile(rf"(?<![\d.])((?:19|20)\d\d){_S}年")
+# A year written in the text (2023年, 2023 年); shared by the prose analysis.
+YEAR_MENTION_RE = re.compile(rf"(?<![\d.])((?:19|20)\d\d){_S}年")
 _PUBLISHED_RE = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期)[:：]?" + _S)
 
 
@@ -47,7 +48,7 @@ def find_dates(text: str) -> list[DateRef]:
 def find_years(text: str, index) -> list[YearRef]:
     return [
         YearRef(int(m.group(1)), Span(m.start(1), m.end(1)), index.line_of(m.start(1)))
-        for m in _YEAR_MENTION_RE.finditer(text)
+        for m in YEAR_MENTION_RE.finditer(text)
     ]
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gailint.model import Line, Span
+from gailint.parse.dates import YEAR_MENTION_RE
 from gailint.parse.numerals import CHINESE_NUMBER, to_int
 
 Topic = Literal["application", "review", "litigation"]
@@ -99,7 +100,6 @@ _NOT_A_TOTAL_RE = re.compile(
     r"|全[县市区省州盟旗]|各(?:部门|乡镇|单位|街道)"
 )
 _DISCLOSURE_RE = re.compile(r"政府信息公开|信息公开|依申请")
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 
 def _topic(word: str) -> Topic:
@@ -114,7 +114,7 @@ def _clause_counts(clause: Clause) -> list[CountStatement]:
     text = clause.text
     if _NOT_A_TOTAL_RE.search(text):
         return []
-    years = tuple(int(m.group(1)) for m in _YEAR_RE.finditer(text))
+    years = tuple(int(m.group(1)) for m in YEAR_MENTION_RE.finditer(text))
     disclosure = bool(_DISCLOSURE_RE.search(text))
     base = clause.span.start
     found: dict[int, CountStatement] = {}  # by the numeral's offset: one topic each
