@@ -11,6 +11,7 @@ from pathlib import Path
 
 from _support import FIXTURES
 
+ROOT = Path(__file__).resolve().parent.parent
 GAILINT = [sys.executable, "-m", "gailint"]
 SEED_003 = FIXTURES / "003_bfabfd0488fd8ed4.txt"
 
@@ -35,20 +36,26 @@ def test_json_contract_is_stable():
         "end": {"line": 26, "column": 19, "offset": item["start"]["offset"] + 6},
         "fix": {
             "title": "改为“本年废止件数”",
+            "applicability": "safe",
             "edits": [{"start": item["start"]["offset"], "end": item["start"]["offset"] + 6, "text": "本年废止件数"}],
         },
-        "url": "https://gailint.readthedocs.io/rules/GAI201",
+        "url": (ROOT / "gailint" / "docs" / "GAI201.html").as_uri(),
     }
     text = SEED_003.read_text(encoding="utf-8")
     assert text[item["start"]["offset"] : item["end"]["offset"]] == "本年度止件数"
 
 
 def test_concise_format_is_path_line_col_code_message():
-    out = run("check", "--output-format", "concise", "--select", "GAI302", str(SEED_003))
+    out = run("check", "--output-format", "concise", "--select", "GAI302,GAI201", str(SEED_003))
     assert out.stdout.splitlines() == [
-        f"{SEED_003}:69:10: GAI302 （七）总计（自然人）应为 2，实为 0",
-        f"{SEED_003}:69:22: GAI302 （七）总计（总计）应为 2，实为 0",
+        f"{SEED_003}:26:13: GAI201 [*] 表格标签“本年度止件数”与模板不一致，应为“本年废止件数”",
+        f"{SEED_003}:69:10: GAI302 [-] （七）总计（自然人）应为 2，实为 0",
+        f"{SEED_003}:69:22: GAI302 [-] （七）总计（总计）应为 2，实为 0",
+        "共发现 3 个问题（错误 3）。其中 1 个可用 `gailint check --fix` 自动修复（[*]）。"
+        "另有 2 个不安全的修复（[-]：会改变数字或陈述事实），核实后可用 `--unsafe-fixes` 应用。",
     ]
+    unsafe = run("check", "--output-format", "concise", "--unsafe-fixes", "--select", "GAI302", str(SEED_003))
+    assert unsafe.stdout.splitlines()[0] == f"{SEED_003}:69:10: GAI302 [*] （七）总计（自然人）应为 2，实为 0"
 
 
 def test_text_format_marks_the_characters():
@@ -65,7 +72,7 @@ def test_text_format_marks_the_characters():
 
 def test_exit_codes_follow_fail_on(tmp_path):
     clean = tmp_path / "clean.txt"
-    clean.write_text("正文。\n", encoding="utf-8")
+    clean.write_text("政府信息公开工作年度报告\n正文。\n", encoding="utf-8")  # no year: GAI405 (info)
     assert run("check", "--select", "GAI405", str(clean)).returncode == 0  # info only
     assert run("check", "--select", "GAI405", "--fail-on", "info", str(clean)).returncode == 1
     assert run("check", "--select", "GAI201", str(SEED_003)).returncode == 1
@@ -101,14 +108,16 @@ def test_gb18030_and_crlf_files_are_read(tmp_path):
 def test_undecodable_file_is_a_clear_error(tmp_path):
     p = tmp_path / "bad.txt"
     p.write_bytes(b"\xff\xfe\xfa\x00\x81")
-    out = run("check", str(p))
+    out = run("check", "--output-format", "concise", str(p))
     assert out.returncode == 2
-    assert "bad.txt" in out.stderr and "Traceback" not in out.stderr
+    assert out.stdout.startswith(f"{p}:1:1: GAI003 无法读取文件：编码无法识别（应为 UTF-8 或 GB18030）")
+    assert "Traceback" not in out.stderr
 
 
 def test_missing_path_is_exit_2():
-    out = run("check", "no/such/file.txt")
-    assert out.returncode == 2 and "不存在" in out.stderr
+    out = run("check", "--output-format", "concise", "no/such/file.txt")
+    assert out.returncode == 2
+    assert out.stdout.splitlines()[0] == "no/such/file.txt:1:1: GAI003 无法读取文件：文件或文件夹不存在"
 
 
 def test_broken_config_is_one_line_with_file_line_and_key(tmp_path):
@@ -165,7 +174,7 @@ def test_fix_writes_atomically_and_keeps_encoding_and_line_endings(tmp_path):
     original = SEED_003.read_text(encoding="utf-8").replace("\n", "\r\n")
     p = tmp_path / "r.txt"
     p.write_bytes(original.encode("gb18030"))
-    out = run("check", "--fix", "--select", "GAI201,GAI302", str(p))
+    out = run("check", "--fix", "--unsafe-fixes", "--select", "GAI201,GAI302", str(p))
     assert out.returncode == 0, out.stdout  # everything selected was fixed
     assert "已修复 3 个问题" in out.stderr
     fixed = p.read_bytes().decode("gb18030")
@@ -173,7 +182,7 @@ def test_fix_writes_atomically_and_keeps_encoding_and_line_endings(tmp_path):
     assert fixed.count("\r\n") == original.count("\r\n")
     # Only the named characters changed.
     assert fixed.replace("本年废止件数", "本年度止件数").replace("(七) 总计\t\t2\t0\t0\t0\t0\t0\t2", "(七) 总计\t\t0\t0\t0\t0\t0\t0\t0") == original
-    again = run("check", "--fix", "--select", "GAI201,GAI302", str(p))
+    again = run("check", "--fix", "--unsafe-fixes", "--select", "GAI201,GAI302", str(p))
     assert again.returncode == 0 and p.read_bytes().decode("gb18030") == fixed
     assert not list(tmp_path.glob(".*tmp"))
 

@@ -1,67 +1,62 @@
-"""``gailint check``: lint files, folders or stdin; optionally fix them."""
+"""``gailint check``: lint files, folders or stdin; optionally fix them.
+
+The run, in order: collect the files (:mod:`gailint.cli.collect`); index every
+report of the repositories they belong to, once (issuer and year, for the
+cross-year rules); lint each file — from the cache when it is unchanged, in
+worker processes when there are many (:mod:`gailint.cli.parallel`); write the
+outcomes in the command line's order, in the chosen format.
+"""
 
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from gailint.cli.common import add_config_argument, fail, make_linter
 from gailint.config import ConfigError
-from gailint.engine.diagnostics import Diagnostic, Severity
+from gailint.engine.diagnostics import Severity
+from gailint.output import FORMATS
 
-_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+PROGRESS_MIN = 200  # files: below this a progress bar is noise
+CROSS_YEAR_TAG = "cross-year"  # rules that read other reports (ctx.neighbours)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹；- 表示标准输入（默认：当前文件夹）")
-    p.add_argument("--output-format", choices=("text", "concise", "json"), default="text")
+    p.add_argument("--output-format", choices=tuple(FORMATS), default="text", help="输出格式（默认 text）")
+    p.add_argument("-o", "--output-file", metavar="FILE", help="把结果写入文件而不是标准输出")
     p.add_argument("--select", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀，如 GAI3,GAI701）")
     p.add_argument("--extend-select", metavar="CODES", help="在配置之外再启用这些规则")
     p.add_argument("--ignore", metavar="CODES", help="停用这些规则（逗号分隔）")
     add_config_argument(p)
     p.add_argument("--fail-on", choices=("error", "warning", "info"), default="warning", help="达到该级别的问题使退出码为 1（默认 warning）")
+    p.add_argument("--exit-zero", action="store_true", help="发现问题时退出码也为 0（无法读取的文件仍为 2）")
     p.add_argument("--stdin-filename", metavar="NAME", help="从标准输入读取，按这个文件名查找配置和 per-file-ignores")
     p.add_argument("--fix", action="store_true", help="应用所有安全的修复并写回文件")
-    p.add_argument("--diff", action="store_true", help="显示修复会做的改动（unified diff），不写文件")
+    p.add_argument(
+        "--unsafe-fixes", action=argparse.BooleanOptionalAction, default=None,
+        help="也应用不安全的修复（会改变数字或陈述事实，如把总计改为各项之和）；默认按配置 unsafe-fixes",
+    )
+    p.add_argument("--diff", action="store_true", help="显示修复会做的改动（unified diff），不写文件；有改动时退出码为 1")
+    p.add_argument("--show-fixes", action="store_true", help="显示每个修复改动的行；与 --fix 一起时列出已修复的问题")
+    p.add_argument("--statistics", action="store_true", help="只输出每条规则的问题数")
+    p.add_argument("--summary", action="store_true", help="只输出按发布机关和年度汇总的问题数")
+    p.add_argument(
+        "--force-exclude", action=argparse.BooleanOptionalAction, default=None,
+        help="命令行直接指定的文件也按配置的 exclude 排除（pre-commit 钩子使用）",
+    )
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="并行的进程数（默认：CPU 核数）")
+    p.add_argument("--no-cache", action="store_true", help="不读也不写 .gailint_cache/")
     p.add_argument("--year", type=int, help="报告年度（文本中找不到年度时使用）")
-    p.add_argument("--quiet", "-q", action="store_true", help="只输出问题，不输出汇总")
-
-
-@dataclass
-class FileResult:
-    path: str
-    text: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    p.add_argument("--quiet", "-q", action="store_true", help="只输出问题，不输出修复信息、说明和进度")
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
     return tuple(c.strip().upper() for c in value.split(",") if c.strip())
-
-
-def _collect(paths: list[str], linter) -> tuple[list[str], list[str]]:
-    files: list[str] = []
-    missing: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-                for name in sorted(names):
-                    path = os.path.join(root, name)
-                    settings = linter.settings_for(path)
-                    if any(Path(name).match(pat) for pat in settings.include) and not settings.excluded(path):
-                        files.append(path)
-        elif p.is_file():
-            files.append(raw)  # named explicitly: checked whatever its extension
-        else:
-            missing.append(raw)
-    return files, missing
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,100 +77,304 @@ def run(args: argparse.Namespace) -> int:
         for code in _codes(getattr(args, flag)) or ():
             if code != "ALL" and not any(k.startswith(code) for k in known):
                 return fail(f"--{flag.replace('_', '-')}: 未知的规则代码“{code}”")
-    extra_select = _codes(args.extend_select) or ()
-    extra_ignore = _codes(args.ignore) or ()
-
-    from gailint.textio import SourceChanged, SourceError, read_source, read_stdin, write_source
-
-    stdin = args.stdin_filename is not None or args.paths == ["-"]
-    paths = args.paths or ["."]
-    results: list[FileResult] = []
-    status = 0
-    explicit = getattr(linter, "explicit_config", None)
-
-    def settings_for(path: str | None):
-        s = linter.settings_for(path, explicit)
-        if extra_select or extra_ignore:
-            s = s.merged(select=s.select + extra_select, ignore=s.ignore + extra_ignore)
-        return s
-
+    if args.jobs is not None and args.jobs < 1:
+        return fail("--jobs: 应为正整数")
+    if args.statistics and args.summary:
+        return fail("--statistics 与 --summary 只能选一个")
     try:
-        if stdin:
-            name = args.stdin_filename or "-"
-            sources = [read_stdin(name)]
-            missing: list[str] = []
-        else:
-            files, missing = _collect(paths, linter)
-            sources = []
-            for f in files:
-                try:
-                    sources.append(read_source(f))
-                except SourceError as exc:
-                    sys.stderr.write(f"gailint: error: {f}: {exc}\n")
-                    status = 2
-        for m in missing:
-            sys.stderr.write(f"gailint: error: {m}: 文件或文件夹不存在\n")
-            status = 2
-        from gailint.engine.workspace import Workspace
-
-        workspace = Workspace(lambda text, p: linter.parse(text, p, settings_for(p)))
-        nb = workspace.neighbours
-        for src in sources:
-            path = src.path
-            lint_path = None if path == "-" else path
-            settings = settings_for(lint_path)
-            _, diags = linter.lint(src.text, lint_path, settings, neighbours=nb)
-            if args.fix or args.diff:
-                from gailint.engine.fixes import fix_to_point
-
-                result = fix_to_point(src.text, lambda t: linter.lint(t, lint_path, settings, neighbours=nb)[1], diags)
-                if result.text != src.text:
-                    if args.diff:
-                        _print_diff(path, src.text, result.text)
-                    elif stdin:
-                        sys.stdout.write(result.text)
-                    else:
-                        try:
-                            write_source(src, result.text)
-                        except SourceChanged:
-                            sys.stderr.write(f"gailint: error: {path}: 文件在检查期间被修改，未写入修复\n")
-                            status = 2
-                            results.append(FileResult(path, src.text, diags))
-                            continue
-                        except SourceError as exc:
-                            sys.stderr.write(f"gailint: error: {path}: {exc}\n")
-                            status = 2
-                    if not args.quiet and not args.diff:
-                        sys.stderr.write(f"{path}: 已修复 {len(result.applied)} 个问题\n")
-                if result.skipped and not args.quiet:
-                    codes = "、".join(sorted({d.code for d in result.skipped}))
-                    sys.stderr.write(f"{path}: {len(result.skipped)} 个修复与其他修复重叠，未应用（{codes}）\n")
-                if args.diff:
-                    continue
-                _, diags = linter.lint(result.text, lint_path, settings, neighbours=nb)
-                results.append(FileResult(path, result.text, diags))
-            else:
-                results.append(FileResult(path, src.text, diags))
+        return _Run(args, linter).run()
     except ConfigError as exc:
         return fail(str(exc))
-    except SourceError as exc:
-        return fail(f"{exc.path or '-'}: {exc}")
 
-    if args.diff:
+
+class _Run:
+    def __init__(self, args: argparse.Namespace, linter) -> None:
+        self.args = args
+        self.linter = linter
+        self.explicit = getattr(linter, "explicit_config", None)
+        self.extra_select = _codes(args.extend_select) or ()
+        self.extra_ignore = _codes(args.ignore) or ()
+        self._settings: dict[str | None, object] = {}
+        self._merged: dict[int, object] = {}
+
+    def settings_for(self, path: str | None):
+        """The settings of ``path``'s folder (configs apply per folder), with the
+        command line's --extend-select and --ignore."""
+        folder = os.path.dirname(os.path.abspath(path)) if path else None
+        hit = self._settings.get(folder)
+        if hit is not None:
+            return hit
+        s = self.linter.settings_for(path, self.explicit)
+        if self.extra_select or self.extra_ignore:
+            merged = self._merged.get(id(s))
+            if merged is None or merged[0] is not s:
+                merged = self._merged[id(s)] = (s, s.merged(select=s.select + self.extra_select, ignore=s.ignore + self.extra_ignore))
+            s = merged[1]
+        self._settings[folder] = s
+        return s
+
+    def issuer_key(self, issuer: str | None, path: str | None) -> str | None:
+        from gailint.engine.issuers import key_of
+
+        return key_of(issuer, path, self.settings_for(path).issuer_map)
+
+    # ------------------------------------------------------------------ run
+
+    def run(self) -> int:
+        from gailint.cli.checkfile import Job, RunState
+        from gailint.cli.collect import collect
+
+        args = self.args
+        stdin = args.stdin_filename is not None or args.paths == ["-"]
+        problems: list[tuple[str, str]] = []
+        if stdin:
+            from gailint.textio import SourceError, read_stdin
+
+            name = args.stdin_filename or "-"
+            try:
+                text = read_stdin(name).text
+            except SourceError as exc:
+                return fail(f"{name}: {exc}")
+            jobs = [Job(0, name, None, text)]
+        else:
+            collected = collect(args.paths or ["."], self.settings_for, args.force_exclude)
+            jobs = [Job(i, t.path, t.stamp) for i, t in enumerate(collected.files)]
+            problems = collected.problems
+
+        cache = None if (args.no_cache or stdin) else self._open_cache()
+        index = workspace = None
+        groups: dict[int, tuple] = {}
+        if not stdin and self._cross_year():
+            index, workspace = self._index(jobs, cache)
+            groups = {j.index: index.group_of(j.path) for j in jobs}
+
+        fmt, options, stream, close = self._output()
+        state = RunState(
+            linter=self.linter,
+            settings_for=self.settings_for,
+            fmt=None if (args.statistics or args.summary or args.diff) else fmt,
+            render_options=options,
+            workspace=workspace,
+            cache=cache,
+            fingerprint=_Fingerprints() if cache is not None else None,
+            neighbour_stamps=_neighbour_stamps(index) if (cache is not None and index is not None) else None,
+            issuer_key=self.issuer_key,
+            fix=args.fix,
+            diff=args.diff,
+            unsafe=args.unsafe_fixes,
+            quiet=args.quiet,
+            url_of={code: rule.docs_url for code, rule in self.linter.registry.rules.items()},
+        )
+        try:
+            status = self._execute(state, jobs, groups, problems, fmt, options, stream)
+        except KeyboardInterrupt:
+            sys.stderr.write("\ngailint: 已中断\n")
+            return 130
+        finally:
+            close()
+            if cache is not None:
+                cache.save()
         return status
-    if not (args.fix and stdin):
-        from gailint import output
 
-        output.write(args.output_format, results, sys.stdout, fixable_hint=not args.fix)
-    fail_level = Severity.parse(args.fail_on)
-    if any(d.severity >= fail_level for r in results for d in r.diagnostics):
-        status = max(status, 1) if status != 2 else 2
-    return status
+    def _cross_year(self) -> bool:
+        seen = {id(s): s for s in [self.settings_for(None), *self._settings.values()]}
+        return any(
+            CROSS_YEAR_TAG in rule.tags for s in seen.values() for rule, _, _ in self.linter.rules_for(s, None)
+        )
+
+    def _index(self, jobs, cache):
+        from gailint.engine.workspace import ReportIndex, Workspace, repository_root
+
+        known = {}
+        if cache is not None:
+            from gailint.engine.workspace import Identity
+
+            known = {k: Identity(*v) for k, v in cache.identities().items()}
+        index = ReportIndex(self.issuer_key, known)
+        roots = set()
+        for job in jobs:
+            index.add(job.path, stamp=job.stamp)
+            roots.add(repository_root(job.path))
+        for root in sorted(roots):
+            index.scan(root)
+
+        def parse(text: str, path: str):
+            return self.linter.parse(text, path, self.settings_for(path))
+
+        return index, Workspace(index, parse)
+
+    def _open_cache(self):
+        from gailint.engine.cache import CACHE_DIR, ResultCache, code_stamp
+
+        base = os.environ.get("GAILINT_CACHE_DIR")
+        if base:
+            folder = Path(base)
+        else:
+            root = self.explicit.parent if self.explicit is not None else Path.cwd()
+            folder = root / CACHE_DIR
+        modules = ["gailint", *(v.split(":")[0] for v in self.linter.registry.packs.values())]
+        cache = ResultCache(folder, code_stamp(modules))
+        cache.load()
+        return cache
+
+    def _output(self):
+        from gailint import __version__
+        from gailint.output import RenderOptions, module
+        from gailint.output.style import use_color
+
+        args = self.args
+        if args.output_file:
+            stream = open(args.output_file, "w", encoding="utf-8", newline="")
+            close = stream.close
+        else:
+            stream, close = sys.stdout, (lambda: None)
+        rules = []
+        if args.output_format == "sarif":
+            from gailint.output.sarif import rule_descriptor
+
+            rules = [rule_descriptor(r) for r in self.linter.registry.sorted()]
+        options = RenderOptions(
+            color=not args.output_file and args.output_format in ("text", "concise") and use_color(stream),
+            show_fixes=args.show_fixes,
+            fix_hint=not args.fix,
+            rules=rules,
+            version=__version__,
+        )
+        return module(args.output_format), options, stream, close
+
+    def _execute(self, state, jobs, groups, problems, fmt, options, stream) -> int:
+        from gailint.cli import parallel
+        from gailint.cli.checkfile import Job, unreadable
+        from gailint.output import Totals
+        from gailint.output.summary import Summary
+
+        args = self.args
+        totals = Totals()
+        counts: dict[str, list] = {}
+        summary = Summary()
+        status = 0
+        changed = False
+        fixed: list[tuple[str, list[str]]] = []
+        progress = None
+        if not args.quiet and len(jobs) >= PROGRESS_MIN and _isatty(sys.stderr):
+            progress = parallel.Progress(len(jobs), sys.stderr)
+        workers = args.jobs or parallel.default_jobs()
+        # Paths that cannot be checked come first, as diagnostics in every format.
+        first = [unreadable(state, Job(-1 - i, path), why) for i, (path, why) in enumerate(problems)]
+
+        def parts():
+            nonlocal status, changed
+            outcomes = parallel.run(state, jobs, groups, workers, progress)
+            for o in [*first, *outcomes]:
+                if o.messages or o.note:
+                    if progress is not None:
+                        sys.stderr.write("\r\x1b[K")
+                    for m in o.messages:
+                        sys.stderr.write(m)
+                    if o.note and not args.quiet:
+                        sys.stderr.write(f"gailint: note: {o.path}: {o.note}\n")
+                status = max(status, o.status)
+                changed = changed or o.changed
+                if o.cache is not None and state.cache is not None:
+                    state.cache.put(*o.cache)
+                if o.fixed:
+                    fixed.append((o.path, o.fixed))
+                if o.stdout is not None:
+                    sys.stdout.write(o.stdout)
+                _count(totals, counts, o)
+                summary.add(
+                    o.path, o.issuer, o.key, o.year, o.tally,
+                    unreadable=any(t[0] == "GAI003" for t in o.tally), skipped=o.note is not None,
+                )
+                if o.part is not None:
+                    yield o.part
+            if progress is not None:
+                progress.close()
+
+        if args.diff:
+            for part in parts():
+                stream.write(part)
+        elif args.statistics or args.summary or (args.fix and jobs and jobs[0].text is not None):
+            for _ in parts():
+                pass
+            if args.statistics:
+                from gailint.output import statistics
+
+                names = {c: r.name for c, r in self.linter.registry.rules.items()}
+                statistics.write(counts, names, stream, as_json=args.output_format == "json")
+            elif args.summary:
+                summary.write(stream, as_json=args.output_format == "json")
+        else:
+            fmt.write(parts(), stream, totals, options)
+        if fixed and args.show_fixes:
+            _show_fixed(fixed, self.linter.registry.rules)
+
+        if status == 2:
+            return 2
+        if args.exit_zero:
+            return 0
+        if args.diff:
+            return 1 if changed else 0
+        fail_level = Severity.parse(args.fail_on)
+        if any(n for sev, n in totals.by_severity.items() if sev >= fail_level):
+            return 1
+        return 0
 
 
-def _print_diff(path: str, old: str, new: str) -> None:
-    diff = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
-    )
-    for line in diff:
-        sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+def _count(totals, counts: dict[str, list], outcome) -> None:
+    """Totals and per-code counts from an outcome's tally."""
+    if outcome.note is not None:
+        totals.skipped += 1
+        return
+    totals.files += 1
+    for code, severity, state in outcome.tally:
+        sev = Severity(severity)
+        totals.by_severity[sev] = totals.by_severity.get(sev, 0) + 1
+        totals.fixable += state == 1
+        totals.unsafe += state == 2
+        c = counts.setdefault(code, [0, 0, 0])
+        c[0] += 1
+        c[1] += state == 1
+        c[2] += state == 2
+
+
+def _show_fixed(fixed: list[tuple[str, list[str]]], rules) -> None:
+    total = sum(len(codes) for _, codes in fixed)
+    sys.stderr.write(f"已修复 {total} 个问题：\n")
+    for path, codes in fixed:
+        sys.stderr.write(f"- {path}:\n")
+        for code in sorted(set(codes)):
+            name = rules[code].name if code in rules else ""
+            sys.stderr.write(f"    {codes.count(code)} × {code}（{name}）\n")
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Fingerprints:
+    """The settings part of a cache key, computed once per settings object."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[object, str]] = {}
+
+    def __call__(self, settings) -> str:
+        hit = self._seen.get(id(settings))
+        if hit is None or hit[0] is not settings:
+            from gailint.engine.cache import entry_key
+
+            hit = self._seen[id(settings)] = (settings, entry_key(repr(settings)))
+        return hit[1]
+
+
+def _neighbour_stamps(index):
+    def stamps(path: str | None, real: str) -> list:
+        if not path:
+            return []
+        key, _ = index.group_of(path)
+        return [[e.real, *e.stamp] for e in index.same_issuer(key) if e.real != real]
+
+    return stamps

@@ -19,9 +19,20 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_config_argument(p)
 
 
+_SAFETY = {
+    "safe": "修复是安全的：`gailint check --fix` 和编辑器的保存时修复会应用它",
+    "unsafe": "修复是不安全的（会改变数字或陈述事实）：只在 `--unsafe-fixes` 或配置 `unsafe-fixes = true` 时应用；"
+    "编辑器中作为单独的快速修复提供",
+}
+
+
 def render(rule) -> str:
-    head = f"# {rule.name} ({rule.code})\n\n默认级别：{rule.severity.label} · {_FIX[rule.fix]} · 规则包：{rule.pack}\n\n"
-    return head + rule.docs.strip() + "\n"
+    head = f"# {rule.name} ({rule.code})\n\n默认级别：{rule.severity.label} · {_FIX[rule.fix]} · 规则包：{rule.pack}\n"
+    if rule.fix != "never":
+        head += f"{_SAFETY[rule.fix_safety]}。\n"
+    if rule.docs_url:
+        head += f"说明网页：{rule.docs_url}\n"
+    return head + "\n" + rule.docs.strip() + "\n"
 
 
 def run(args: argparse.Namespace) -> int:

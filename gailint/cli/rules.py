@@ -23,6 +23,7 @@ def rule_dict(rule) -> dict:
         "severity": rule.severity.label,
         "fixable": rule.fixable,
         "fix": rule.fix,
+        "fix_safety": rule.fix_safety,
         "pack": rule.pack,
         "tags": list(rule.tags),
         "options": {k: v for k, v in rule.options.items()},
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     for r in rules:
-        fix = "[*]" if r.fixable else "   "
+        fix = ("[*]" if r.fix_safety == "safe" else "[-]") if r.fixable else "   "
         sys.stdout.write(f"{r.code}  {fix} {r.name:<26} {r.severity.label:<8} {r.pack:<10} {r.summary}\n")
-    sys.stdout.write(f"\n共 {len(rules)} 条规则；[*] 表示可自动修复。用 `gailint explain CODE` 查看说明。\n")
+    sys.stdout.write(f"\n共 {len(rules)} 条规则；[*] 表示可自动修复，[-] 表示修复不安全（需 --unsafe-fixes）。用 `gailint explain CODE` 查看说明。\n")
     return 0

@@ -37,6 +37,9 @@ _KEYS = {
     "rules",
     "exclude",
     "include",
+    "force-exclude",
+    "unsafe-fixes",
+    "issuers",
 }
 _CODE_RE = re.compile(r"^(ALL|[A-Z]{1,8}[0-9]{0,4})$")
 
@@ -250,6 +253,21 @@ def settings_from_mapping(
             raise fail(key, "应为文件模式的列表")
         return tuple(v)
 
+    def flag(key: str, default: bool) -> bool:
+        v = table.get(key, default)
+        if not isinstance(v, bool):
+            raise fail(key, "应为 true 或 false")
+        return v
+
+    issuers = list(base.issuers)
+    raw_issuers = table.get("issuers", {})
+    if not isinstance(raw_issuers, dict):
+        raise fail("issuers", "应为表：文件模式 = \"发布机关名称\"")
+    for pattern, name in raw_issuers.items():
+        if not isinstance(name, str) or not name.strip():
+            raise fail(f"issuers.{pattern}", "应为发布机关名称（字符串）")
+        issuers.append((pattern, name.strip()))
+
     return Settings(
         source=path or base.source,
         select=select,
@@ -263,6 +281,9 @@ def settings_from_mapping(
         rule_options=options,
         exclude=patterns("exclude", base.exclude),
         include=patterns("include", base.include),
+        force_exclude=flag("force-exclude", base.force_exclude),
+        unsafe_fixes=flag("unsafe-fixes", base.unsafe_fixes),
+        issuers=tuple(issuers),
     )
 
 

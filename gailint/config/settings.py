@@ -30,6 +30,9 @@ class Settings:
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
     include: tuple[str, ...] = ("*.txt", "*.md", "*.markdown")
+    force_exclude: bool = False  # apply ``exclude`` to files named on the command line too
+    unsafe_fixes: bool = False  # ``--fix`` also applies fixes that change a number or state a fact
+    issuers: tuple[tuple[str, str], ...] = ()  # file glob -> issuer, for matching last year's report
 
     @property
     def root(self) -> Path | None:
@@ -69,11 +72,19 @@ class Settings:
         return False
 
     def excluded(self, path: str) -> bool:
+        if not self.exclude:
+            return False
         rel = _relative(path, self.root)
         parts = rel.split("/")
         return any(
             fnmatch.fnmatch(rel, p) or any(fnmatch.fnmatch(part, p) for part in parts) for p in self.exclude
         )
+
+    @property
+    def issuer_map(self):
+        from gailint.engine.issuers import IssuerMap
+
+        return IssuerMap(self.issuers, self.root)
 
     def merged(self, **overrides: Any) -> "Settings":
         from dataclasses import replace

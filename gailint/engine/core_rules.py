@@ -66,6 +66,34 @@ def unused_suppression(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     return iter(())
 
 
+@rule(code="GAI003", name="io-error", severity="error", tags=("gailint",))
+def io_error(report: Report, ctx: RuleContext) -> Iterator[Violation]:
+    """文件无法读取：不存在、没有读权限、不是普通文件，或编码无法识别。
+
+    ## 检查内容
+    命令行或 pre-commit 指定的文件无法作为报告读取：文件或文件夹不存在；没有读取权限；
+    是命名管道（FIFO）、设备或套接字而不是普通文件；既不是 UTF-8 也不是 GB18030 编码。
+    信息写明原因。这个文件没有被检查。
+
+    ## 为什么是问题
+    没有检查的文件不能算“未发现问题”。在每种输出格式（JSON、SARIF、GitHub、GitLab、
+    JUnit）中它都是一条错误，退出码为 2，CI 不会把它当作通过。
+
+    ## 示例
+    `reports/2023.txt:1:1: GAI003 无法读取文件：文件或文件夹不存在`
+
+    ## 应改为
+    检查路径是否写错；把报告另存为 UTF-8 或 GB18030 编码的普通文件。
+
+    ## 修复说明
+    无。
+
+    ## 依据
+    gailint 本身。
+    """
+    return iter(())
+
+
 @hookimpl
 def gailint_register_rules():
-    return [internal_error, unused_suppression]
+    return [internal_error, unused_suppression, io_error]

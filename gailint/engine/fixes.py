@@ -38,15 +38,21 @@ def _overlaps(a: Edit, b: Edit) -> bool:
     )
 
 
-def choose_fixes(diagnostics: Sequence[Diagnostic]) -> tuple[list[Diagnostic], list[Diagnostic]]:
+def applicable(d: Diagnostic, unsafe: bool = False) -> bool:
+    """Whether ``--fix`` applies the diagnostic's fix (unsafe ones only when asked)."""
+    return d.fix is not None and bool(d.fix.edits) and (d.fix.safe or unsafe)
+
+
+def choose_fixes(diagnostics: Sequence[Diagnostic], unsafe: bool = False) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """Pick the fixes of one pass: in text order, then by code; a fix whose edits
-    touch an already chosen edit waits for the next pass (or is skipped)."""
+    touch an already chosen edit waits for the next pass (or is skipped). Unsafe
+    fixes only with ``unsafe``."""
     chosen: list[Diagnostic] = []
     taken: list[Edit] = []
     skipped: list[Diagnostic] = []
     seen: set[tuple] = set()
     for d in sorted(diagnostics, key=lambda d: (d.span.start, d.code, d.span.end)):
-        if d.fix is None or not d.fix.safe:
+        if d.fix is None or not (d.fix.safe or unsafe):
             continue
         key = tuple((e.start, e.end, e.new) for e in d.fix.edits)
         if key in seen:
@@ -67,12 +73,13 @@ def fix_to_point(
     text: str,
     lint: Callable[[str], list[Diagnostic]],
     first: list[Diagnostic] | None = None,
+    unsafe: bool = False,
 ) -> FixResult:
     """Lint, apply the chosen fixes, lint again… until nothing changes (≤ 10 passes)."""
     result = FixResult(text)
     diagnostics = first if first is not None else lint(text)
     for n in range(MAX_PASSES):
-        chosen, skipped = choose_fixes(diagnostics)
+        chosen, skipped = choose_fixes(diagnostics, unsafe)
         unique = {tuple((e.start, e.end, e.new) for e in d.fix.edits): d for d in chosen if d.fix}
         edits = [e for d in unique.values() for e in d.fix.edits]  # type: ignore[union-attr]
         if not edits:

@@ -97,6 +97,17 @@ class Linter:
         severity, _ = settings.severity_for(code, rule.severity if rule else default)
         return None if severity == Severity.OFF else severity
 
+    def issuer_key(self, issuer: str | None, path: str | None) -> str | None:
+        """The key that matches reports of one issuer across years (the file's
+        config may map it, see ``[issuers]``)."""
+        from gailint.engine.issuers import key_of
+
+        try:
+            settings = self.settings_for(path) if path else self.base
+        except ConfigError:
+            settings = self.base
+        return key_of(issuer, path, settings.issuer_map)
+
     def parse(self, text: str, path: str | None, settings: Settings) -> Report:
         return parse(text, path, year=settings.year, issuer_kind=settings.issuer_kind)
 
@@ -106,7 +117,7 @@ class Linter:
         path: str | None = None,
         settings: Settings | None = None,
         *,
-        neighbours: Callable[[Report], Iterable[Report]] | None = None,
+        neighbours: Callable[..., Iterable[Report]] | None = None,
     ) -> tuple[Report, list[Diagnostic]]:
         settings = settings if settings is not None else self.settings_for(path)
         report = self.parse(text, path, settings)
@@ -132,4 +143,21 @@ class Linter:
         return report, diagnostics
 
 
-__all__ = ["ConfigError", "Linter"]
+def looks_like_report(report: Report) -> bool:
+    """False for a file that is clearly not an annual report — no title, no
+    section heading, no table (a README beside the reports): the CLI skips it
+    with a note instead of reporting every missing part. A line that merely
+    mentions 年度报告 (“本仓库存放各年度报告”) is not a title: a title names a year,
+    an issuer or 信息公开."""
+    title = report.title
+    titled = title is not None and bool(title.year or title.issuer or "信息公开" in title.text)
+    return bool(
+        titled
+        or report.sections
+        or report.table2 is not None
+        or report.table3 is not None
+        or report.table4 is not None
+    )
+
+
+__all__ = ["ConfigError", "Linter", "looks_like_report"]

@@ -159,7 +159,8 @@ def load_registry(
 def _with_pack(rule: Rule, pack: str) -> Rule:
     from dataclasses import replace
 
-    return replace(rule, pack=pack)
+    # The page link is resolved once here, not for every diagnostic.
+    return replace(rule, pack=pack, url=rule.docs_url)
 
 
 def _merge(into: dict[str, Any], key: str, entries: Any) -> None:

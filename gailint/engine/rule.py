@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import inspect
 import re
+from functools import lru_cache
+from pathlib import Path
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -13,9 +15,18 @@ from gailint.model import Report
 
 CODE_RE = re.compile(r"^[A-Z]{2,8}[0-9]{3,4}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-DOCS_URL = "https://gailint.readthedocs.io/rules/{code}"
+# The rule pages are generated from the rules' docstrings into the package
+# itself (scripts/gen_rules_doc.py), so a diagnostic's link leads to a page that
+# exists wherever gailint is installed, offline too (many offices work on an
+# intranet). The repository has no public address yet: when it has one, point
+# DOCS_BASE at the published copy of the same pages.
+DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
+DOCS_BASE: str | None = None
 
 FixAvailability = Literal["always", "sometimes", "never"]
+# "unsafe": the rule's fixes change a number or state a fact (a total, a period);
+# they are offered but applied only with --unsafe-fixes (as in ruff).
+FixSafety = Literal["safe", "unsafe"]
 
 
 @dataclass(frozen=True)
@@ -25,8 +36,10 @@ class RuleContext:
     options: Mapping[str, Any]
     settings: Any = None  # gailint.config.Settings of the file being checked
     vocabulary: Mapping[str, Any] = field(default_factory=dict)  # merged from all packs
-    # Other reports of the same repository or workspace (for cross-year rules).
-    neighbours: Callable[[Report], Iterable[Report]] | None = None
+    # Other reports of the same issuer in the repository or workspace (cross-year
+    # rules): ``neighbours(report, year=None)``; ``year`` keeps the search to one
+    # year, so only those files are read. None when no other report can be known.
+    neighbours: Callable[..., Iterable[Report]] | None = None
 
 
 CheckFn = Callable[[Report, RuleContext], Iterable[Violation]]
@@ -41,6 +54,7 @@ class Rule:
     check: CheckFn = field(compare=False, repr=False)
     docs: str = ""
     fix: FixAvailability = "never"
+    fix_safety: FixSafety = "safe"
     tags: tuple[str, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)  # name -> default
     pack: str = ""  # filled in by the plugin manager
@@ -51,14 +65,28 @@ class Rule:
             raise ValueError(f"rule code {self.code!r} must look like GAI123")
         if not NAME_RE.match(self.name):
             raise ValueError(f"rule name {self.name!r} must be kebab-case")
+        if self.fix_safety not in ("safe", "unsafe"):
+            raise ValueError(f"fix_safety {self.fix_safety!r} must be 'safe' or 'unsafe'")
 
     @property
     def fixable(self) -> bool:
         return self.fix != "never"
 
     @property
-    def docs_url(self) -> str:
-        return self.url or DOCS_URL.format(code=self.code)
+    def docs_url(self) -> str | None:
+        """The rule's page: the pack's own ``url``, else gailint's generated page
+        when there is one for this code (the shipped packs)."""
+        return self.url or rule_page(self.code)
+
+
+@lru_cache(maxsize=None)
+def rule_page(code: str) -> str | None:
+    """The URL of the generated page of ``code``, or None when it has none."""
+    if not (DOCS_DIR / f"{code}.html").is_file():
+        return None
+    if DOCS_BASE:
+        return f"{DOCS_BASE.rstrip('/')}/{code}.html"
+    return (DOCS_DIR / f"{code}.html").as_uri()
 
 
 def rule(
@@ -67,6 +95,7 @@ def rule(
     name: str,
     severity: str,
     fix: FixAvailability = "never",
+    fix_safety: FixSafety = "safe",
     tags: Iterable[str] = (),
     options: Mapping[str, Any] | None = None,
     summary: str | None = None,
@@ -75,6 +104,8 @@ def rule(
 
     The function's docstring is the rule's documentation (shown by ``gailint explain``
     and on hover); its first line is the summary unless ``summary`` is given.
+    ``fix_safety="unsafe"`` marks every fix of the rule unsafe (the engine stamps
+    it on each fix, whatever the rule's own :class:`Fix` says).
     """
 
     def wrap(fn: CheckFn) -> Rule:
@@ -88,6 +119,7 @@ def rule(
             check=fn,
             docs=docs,
             fix=fix,
+            fix_safety=fix_safety,
             tags=tuple(tags),
             options=dict(options or {}),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import traceback
+from dataclasses import replace
 from collections.abc import Iterable
 from typing import Any
 
@@ -12,6 +13,8 @@ from gailint.model import Report, Span
 
 INTERNAL_CODE = "GAI001"
 INTERNAL_NAME = "internal-error"
+IO_CODE = "GAI003"
+IO_NAME = "io-error"
 
 
 def internal_error(message: str, path: str | None) -> Diagnostic:
@@ -23,6 +26,19 @@ def internal_error(message: str, path: str | None) -> Diagnostic:
         message=message,
         span=Span(0, 0),
         path=path,
+    )
+
+
+def io_error(message: str, path: str, url: str | None = None) -> Diagnostic:
+    """GAI003: the file could not be read as a report (the engine's, not a rule's)."""
+    return Diagnostic(
+        code=IO_CODE,
+        name=IO_NAME,
+        severity=Severity.ERROR,
+        message=f"无法读取文件：{message}",
+        span=Span(0, 0),
+        path=path,
+        url=url,
     )
 
 
@@ -64,8 +80,12 @@ def run_rules(
                 )
             )
             continue
+        unsafe = rule.fix_safety == "unsafe"
         for v in found:
             sev = v.severity if v.severity is not None and not explicit else severity
+            fix = v.fix
+            if unsafe and fix is not None and fix.safe:
+                fix = replace(fix, safe=False)
             out.append(
                 Diagnostic(
                     code=rule.code,
@@ -73,7 +93,7 @@ def run_rules(
                     severity=sev,
                     message=v.message,
                     span=_clamp(v.span, n),
-                    fix=v.fix,
+                    fix=fix,
                     path=report.path,
                     url=rule.docs_url,
                 )

@@ -1,90 +1,353 @@
-"""Other reports of the same repository, for cross-year rules (GAI305, GAI307).
+"""The reports of a repository, indexed once by issuer and year, for the rules
+that compare a report with another one (GAI305, GAI307: last year's report).
 
-A rule asks ``ctx.neighbours(report)`` for the other reports of the same issuer.
-The first call for a root lists its report files; a file is parsed only when its
-text names the issuer (a substring test, so a repository of thousands of reports
-costs a read, not a parse, per file), and parsed reports are cached by path and
-modification time.
+:class:`ReportIndex` knows, for every report file of a repository (or an editor's
+workspace folder), who issued it and for which year — decided from the file's
+name when that says both, else from a small head (and tail) of the file, never
+from a full read. It is built once per run: the CLI adds the files it checks and
+scans each repository root once; the language server keeps one over its
+workspace folders and updates it as files change.
+
+:class:`Workspace` answers a rule's ``ctx.neighbours(report, year=…)``: the index
+names the candidate files of the same issuer key, and only those are read and
+parsed (each once: parsed reports are kept by path and stamp, and the batch
+linter hands over every report it has just linted).
+
+The search is defensive (issue: a FIFO beside a report hung the check, a link to
+``/dev/zero`` ate memory): only regular files are read, never more than
+:data:`~gailint.engine.files.MAX_REPORT_BYTES`, and links that lead out of the
+root are not followed.
 """
 
 from __future__ import annotations
 
 import os
+import stat
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from gailint.model import Report
+from gailint.engine.files import (
+    MAX_REPORT_BYTES,
+    cut_at_line,
+    read_head_and_tail,
+    read_regular,
+)
+from gailint.model import Line, Report, Span
 
-_SUFFIXES = (".txt", ".md", ".markdown")
-_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
-MAX_FILES = 5000
+REPORT_SUFFIXES = (".txt", ".md", ".markdown")
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".gailint_cache"}
+MAX_FILES = 100_000  # per root: a province's archive, not a home folder
+
+Stamp = tuple[int, int]  # (size, mtime_ns): what a file looked like when indexed
 
 
-def _root_of(path: Path) -> Path:
-    """The repository root (a folder holding .git), else the file's folder."""
-    folder = path.resolve().parent
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who issued a report and for which year, as far as its name or head tell."""
+
+    issuer: str | None
+    year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    path: str  # as the user named it, or relative to the current folder when found by a scan
+    real: str  # resolved path: one entry per file, however it is reached
+    key: str | None
+    identity: Identity
+    stamp: Stamp
+
+
+def _lines(text: str, limit: int) -> tuple[Line, ...]:
+    out = []
+    pos = 0
+    for number, raw in enumerate(text.splitlines(keepends=True)):
+        if number >= limit:
+            break
+        body = raw.rstrip("\r\n")
+        out.append(Line(number, Span(pos, pos + len(body)), body, "prose"))
+        pos += len(raw)
+    return tuple(out)
+
+
+def identify_name(path: str) -> Identity | None:
+    """The issuer and year a file's name states (“XX局2021年政府信息公开工作年度报告.txt”),
+    or None when the name does not say both."""
+    from gailint.parse.structure import find_title
+
+    stem = os.path.splitext(os.path.basename(path))[0]
+    title = find_title(_lines(stem, 1), None)
+    if title is None or not title.issuer or not title.year:
+        return None
+    return Identity(title.issuer, title.year)
+
+
+def identify_text(head: str, tail: str, path: str | None) -> Identity:
+    """Issuer and year from the first lines (the title) and the last ones (the
+    signature), with the parser's own title and signature readers."""
+    from gailint.parse.dates import filename_year
+    from gailint.parse.structure import find_signature_issuer, find_title
+
+    title = find_title(_lines(head, 15), None)
+    issuer = title.issuer if title is not None and title.issuer else None
+    if issuer is None:
+        tail_lines = _lines(tail or head, 10_000)
+        issuer = find_signature_issuer(tail_lines)
+    year = title.year if title is not None and title.year else filename_year(path)
+    return Identity(issuer, year)
+
+
+def identify_file(path: str) -> tuple[Identity, int]:
+    """(identity, size) of a report file from a bounded head and tail."""
+    from gailint.textio import SourceError, decode_bytes
+
+    first, last, size = read_head_and_tail(path)
+    head = first if size <= len(first) else cut_at_line(first, keep="head")
+    tail = cut_at_line(last, keep="tail") if last else b""
+    try:
+        head_text = decode_bytes(head)[0]
+        tail_text = decode_bytes(tail)[0] if tail else ""
+    except SourceError:
+        return Identity(None, None), size
+    return identify_text(head_text, tail_text, path), size
+
+
+def repository_root(path: str) -> Path:
+    """The repository holding ``path`` (the nearest folder with .git), else its folder."""
+    folder = Path(os.path.abspath(path)).parent
     for d in (folder, *folder.parents):
         if (d / ".git").exists():
             return d
     return folder
 
 
-class Workspace:
+def display_path(path: str) -> str:
+    """A found file as the user would name it: relative to the current folder
+    when it lies below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+class ReportIndex:
+    """Report files by issuer key, built once.
+
+    :param key_for: (issuer as written, path) → key; it applies the config's
+        ``[issuers]`` map of the file's own config.
+    :param known: identities remembered from an earlier run, by (real path, stamp)
+        (the CLI's cache), so an unchanged file is not opened again.
+    """
+
     def __init__(
         self,
+        key_for: Callable[[str | None, str], str | None],
+        known: dict[tuple[str, Stamp], Identity] | None = None,
+    ) -> None:
+        self._key_for = key_for
+        self._known = known or {}
+        self.entries: dict[str, Entry] = {}
+        self._by_key: dict[str, set[str]] = {}
+        self._roots: set[str] = set()
+
+    # ------------------------------------------------------------ building
+
+    def add(self, path: str, identity: Identity | None = None, stamp: Stamp | None = None) -> Entry | None:
+        """Index one file (identified from ``identity`` or its name or head)."""
+        real = os.path.realpath(path)
+        if stamp is None:
+            try:
+                st = os.stat(real)
+            except OSError:
+                self.remove(path)
+                return None
+            if not stat.S_ISREG(st.st_mode):
+                self.remove(path)
+                return None
+            stamp = (st.st_size, st.st_mtime_ns)
+        old = self.entries.get(real)
+        if identity is None and old is not None and old.stamp == stamp:
+            return old
+        if identity is None:
+            identity = self._known.get((real, stamp)) or identify_name(path)
+        if identity is None:
+            try:
+                identity, _ = identify_file(real)
+            except OSError:
+                self.remove(path)
+                return None
+        entry = Entry(path, real, self._key_for(identity.issuer, path), identity, stamp)
+        self._drop(real)
+        self.entries[real] = entry
+        if entry.key:
+            self._by_key.setdefault(entry.key, set()).add(real)
+        return entry
+
+    def remove(self, path: str) -> None:
+        self._drop(os.path.realpath(path))
+
+    def _drop(self, real: str) -> None:
+        old = self.entries.pop(real, None)
+        if old is not None and old.key:
+            group = self._by_key.get(old.key)
+            if group is not None:
+                group.discard(real)
+                if not group:
+                    del self._by_key[old.key]
+
+    def scan(self, root: Path | str) -> None:
+        """Index the report files below ``root``, once per root."""
+        top = os.path.realpath(root)
+        if top in self._roots:
+            return
+        self._roots.add(top)
+        for path, st in _report_files(top):
+            real = os.path.realpath(path)
+            if real not in self.entries:
+                self.add(display_path(path), stamp=(st.st_size, st.st_mtime_ns))
+
+    def scanned(self, root: Path | str) -> bool:
+        return os.path.realpath(root) in self._roots
+
+    # ------------------------------------------------------------ queries
+
+    def key_for(self, issuer: str | None, path: str | None) -> str | None:
+        return self._key_for(issuer, path or "")
+
+    def same_issuer(self, key: str | None) -> list[Entry]:
+        if not key:
+            return []
+        return sorted((self.entries[r] for r in self._by_key.get(key, ())), key=lambda e: e.real)
+
+    def group_of(self, path: str) -> tuple[str | None, int | None]:
+        """(issuer key, year) of an indexed file: the batch linter orders by it."""
+        e = self.entries.get(os.path.realpath(path))
+        return (e.key, e.identity.year) if e is not None else (None, None)
+
+
+def _report_files(top: str) -> Iterable[tuple[str, os.stat_result]]:
+    """Regular report files below ``top``: no special files, no links leading
+    out of ``top``, no hidden or tool folders; at most :data:`MAX_FILES`."""
+    count = 0
+    stack = [top]
+    prefix = top.rstrip(os.sep) + os.sep
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                items = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        subdirs = []
+        for item in items:
+            try:
+                if item.is_dir(follow_symlinks=False):
+                    if item.name not in SKIP_DIRS and not item.name.startswith("."):
+                        subdirs.append(item.path)
+                    continue
+                if not item.name.lower().endswith(REPORT_SUFFIXES):
+                    continue
+                if item.is_symlink():
+                    target = os.path.realpath(item.path)
+                    if not target.startswith(prefix):
+                        continue  # never follow a link out of the repository
+                    st = os.stat(target)
+                else:
+                    st = item.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_REPORT_BYTES:
+                continue
+            yield item.path, st
+            count += 1
+            if count >= MAX_FILES:
+                return
+        stack.extend(reversed(subdirs))
+
+
+class Workspace:
+    """The neighbours of a report: other reports of the same issuer key.
+
+    :param index: the run's report index.
+    :param parse: (text, path) → Report, with that file's settings.
+    :param overlay: unsaved editor buffers by real path, preferred over the disk.
+    :param root_for: the folder to scan (once) for a report's neighbours on
+        first use (the language server: its workspace folder); the CLI scans
+        before linting and gives none.
+    """
+
+    def __init__(
+        self,
+        index: ReportIndex,
         parse: Callable[[str, str], Report],
         overlay: Callable[[str], str | None] | None = None,
+        *,
+        root_for: Callable[[str], Path] | None = None,
+        keep: int = 64,
     ) -> None:
-        """:param parse: (text, path) → Report, with the caller's settings.
-        :param overlay: unsaved editor buffers by path, preferred over the disk."""
+        self.index = index
         self._parse = parse
         self._overlay = overlay
-        self._files: dict[Path, list[str]] = {}
-        self._cache: dict[str, tuple[float, Report | None]] = {}
+        self._root_for = root_for
+        self._keep = keep
+        self._reports: OrderedDict[str, tuple[object, Report]] = OrderedDict()
 
-    def _scan(self, root: Path) -> list[str]:
-        if root not in self._files:
-            found: list[str] = []
-            for dirpath, dirs, names in os.walk(root):
-                dirs[:] = [d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")]
-                found.extend(os.path.join(dirpath, n) for n in names if n.lower().endswith(_SUFFIXES))
-                if len(found) >= MAX_FILES:
-                    break
-            self._files[root] = sorted(found)[:MAX_FILES]
-        return self._files[root]
+    def remember(self, report: Report, stamp: object) -> None:
+        """Keep a report just linted, so its successor need not parse it again."""
+        if report.path:
+            self._put(os.path.realpath(report.path), stamp, report)
 
-    def _load(self, path: str, issuer: str) -> Report | None:
-        text = self._overlay(path) if self._overlay else None
-        try:
-            mtime = -1.0 if text is not None else os.stat(path).st_mtime
-        except OSError:
-            return None
-        hit = self._cache.get(path)
-        if hit and hit[0] == mtime and mtime >= 0:
-            return hit[1] if hit[1] is not None and hit[1].issuer == issuer else None
+    def _put(self, real: str, stamp: object, report: Report) -> None:
+        self._reports[real] = (stamp, report)
+        self._reports.move_to_end(real)
+        while len(self._reports) > self._keep:
+            self._reports.popitem(last=False)
+
+    def forget(self, path: str) -> None:
+        self._reports.pop(os.path.realpath(path), None)
+
+    def _load(self, entry: Entry) -> Report | None:
+        text = self._overlay(entry.real) if self._overlay else None
+        stamp: object = ("overlay", hash(text)) if text is not None else entry.stamp
+        hit = self._reports.get(entry.real)
+        if hit is not None and hit[0] == stamp:
+            self._reports.move_to_end(entry.real)
+            return hit[1]
         if text is None:
-            from gailint.textio import SourceError, read_source
+            from gailint.textio import SourceError, source_from_bytes
 
             try:
-                text = read_source(path).text
-            except SourceError:
+                data = read_regular(entry.real, MAX_REPORT_BYTES + 1)
+                if len(data) > MAX_REPORT_BYTES:
+                    return None
+                text = source_from_bytes(entry.path, data).text
+            except (OSError, SourceError):
                 return None
-        if issuer not in text:
-            return None
-        report = self._parse(text, path)
-        self._cache[path] = (mtime, report)
+        report = self._parse(text, entry.path)
+        self._put(entry.real, stamp, report)
         return report
 
-    def neighbours(self, report: Report) -> Iterable[Report]:
-        """Other reports of ``report``'s issuer in its repository."""
-        if not report.path or not report.issuer:
+    def __call__(self, report: Report, year: int | None = None) -> list[Report]:
+        """Other reports of ``report``'s issuer (of ``year`` only, if given)."""
+        if not report.path:
             return []
-        me = os.path.abspath(report.path)
+        if self._root_for is not None:
+            self.index.scan(self._root_for(report.path))
+        key = self.index.key_for(report.issuer, report.path)
+        me = os.path.realpath(report.path)
         out = []
-        for path in self._scan(_root_of(Path(report.path))):
-            if os.path.abspath(path) == me:
+        for entry in self.index.same_issuer(key):
+            if entry.real == me:
                 continue
-            other = self._load(path, report.issuer)
-            if other is not None and other.issuer == report.issuer:
-                out.append(other)
+            if year is not None and entry.identity.year not in (year, None):
+                continue
+            other = self._load(entry)
+            if other is None or self.index.key_for(other.issuer, other.path) != key:
+                continue
+            if year is not None and other.year != year:
+                continue
+            out.append(other)
         return out

@@ -1,15 +1,26 @@
-"""``path:line:col: CODE message``, one line per diagnostic."""
+"""``path:line:col: CODE [*] message``, one line per diagnostic, then the summary line."""
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
+from gailint.output import FileResult, RenderOptions, Totals
+from gailint.output.style import summary_line
+from gailint.output.text import header
 from gailint.positions import Positions
 
 
-def write(results: list, stream: TextIO, **_: Any) -> None:
-    for r in results:
-        positions = Positions(r.text)
-        for d in r.diagnostics:
-            line, col = positions.line_col(d.span.start)
-            stream.write(f"{r.path}:{line}:{col}: {d.code} {d.message}\n")
+def render(r: FileResult, opts: RenderOptions) -> str:
+    positions = Positions(r.text) if r.text is not None else None
+    out = []
+    for d in r.diagnostics:
+        line, col = positions.line_col(d.span.start) if positions is not None else (1, 1)
+        out.append(header(r.path, line, col, d, r.unsafe, opts.color))
+    return "".join(out)
+
+
+def write(parts: Iterable[str], stream: TextIO, totals: Totals, opts: RenderOptions) -> None:
+    for part in parts:
+        stream.write(part)
+    stream.write(summary_line(totals, fix_hint=opts.fix_hint))

@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from gailint.engine.diagnostics import Diagnostic
+from gailint.output import FileResult, RenderOptions, Totals
 from gailint.positions import Positions
 
 
-def _point(positions: Positions, offset: int) -> dict[str, int]:
-    line, column = positions.line_col(offset)
+def _point(positions: Positions | None, offset: int) -> dict[str, int]:
+    line, column = positions.line_col(offset) if positions is not None else (1, 1)
     return {"line": line, "column": column, "offset": offset}
 
 
-def diagnostic_dict(d: Diagnostic, positions: Positions, path: str) -> dict[str, Any]:
+def fix_dict(d: Diagnostic) -> dict[str, Any] | None:
+    if d.fix is None:
+        return None
+    return {
+        "title": d.fix.title,
+        "applicability": "safe" if d.fix.safe else "unsafe",
+        "edits": [{"start": e.start, "end": e.end, "text": e.new} for e in d.fix.edits],
+    }
+
+
+def diagnostic_dict(d: Diagnostic, positions: Positions | None, path: str) -> dict[str, Any]:
     return {
         "path": path,
         "code": d.code,
@@ -23,20 +35,23 @@ def diagnostic_dict(d: Diagnostic, positions: Positions, path: str) -> dict[str,
         "message": d.message,
         "start": _point(positions, d.span.start),
         "end": _point(positions, d.span.end),
-        "fix": None
-        if d.fix is None
-        else {
-            "title": d.fix.title,
-            "edits": [{"start": e.start, "end": e.end, "text": e.new} for e in d.fix.edits],
-        },
+        "fix": fix_dict(d),
         "url": d.url,
     }
 
 
-def write(results: list, stream: TextIO, **_: Any) -> None:
-    items = []
-    for r in results:
-        positions = Positions(r.text)
-        items.extend(diagnostic_dict(d, positions, r.path) for d in r.diagnostics)
-    json.dump(items, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+def render(r: FileResult, opts: RenderOptions) -> list[dict[str, Any]]:
+    positions = Positions(r.text) if r.text is not None else None
+    return [diagnostic_dict(d, positions, r.path) for d in r.diagnostics]
+
+
+def write(parts: Iterable[list[dict[str, Any]]], stream: TextIO, totals: Totals, opts: RenderOptions) -> None:
+    # Streamed item by item (a folder of 20,000 reports is never one list), in the
+    # layout json.dump(items, indent=2) would give.
+    first = True
+    for items in parts:
+        for item in items:
+            body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            stream.write(("[\n  " if first else ",\n  ") + body)
+            first = False
+    stream.write("[]\n" if first else "\n]\n")

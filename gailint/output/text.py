@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
-from gailint.engine.diagnostics import Severity
+from gailint.engine.diagnostics import Diagnostic
+from gailint.output import FileResult, RenderOptions, Totals, fix_mark
+from gailint.output.style import BOLD, CYAN, GREEN, RED, SEVERITY_COLOR, paint, summary_line
 from gailint.positions import Positions
 
 _WINDOW = 70  # display cells of a long line shown around the span
-_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示", Severity.HINT: "建议"}
+_MAX_FIX_LINES = 6  # lines of a fix shown by --show-fixes
 
 
 def _width(ch: str) -> int:
@@ -38,35 +41,63 @@ def _excerpt(line: str, a: int, b: int) -> tuple[str, int, int]:
     return shown, col, width
 
 
-def write(results: list, stream: TextIO, *, fixable_hint: bool = True, **_: Any) -> None:
-    total = fixable = 0
-    counts: dict[Severity, int] = {}
-    for r in results:
-        positions = Positions(r.text)
+def header(path: str, line: int, col: int, d: Diagnostic, unsafe: bool, color: bool) -> str:
+    where = paint(path, BOLD, color) + f":{line}:{col}:"
+    code = paint(d.code, SEVERITY_COLOR.get(d.severity, ""), color)
+    mark = paint(fix_mark(d, unsafe), CYAN, color)
+    return f"{where} {code}{mark} {d.message}\n"
+
+
+def _fix_lines(text: str, positions: Positions, d: Diagnostic) -> list[tuple[str, str]]:
+    """The lines a fix changes, before (-) and after (+)."""
+    from gailint.engine.fixes import apply_edits
+
+    edits = d.fix.edits if d.fix is not None else ()
+    if not edits:
+        return []
+    index = positions.index
+    first = index.line_of(min(e.start for e in edits))
+    last = index.line_of(max(e.end for e in edits))
+    start = index.line_span(first, text).start
+    end = index.line_span(last, text).end
+    shifted = [type(e)(e.start - start, e.end - start, e.new) for e in edits]
+    old = text[start:end].splitlines() or [""]
+    new = apply_edits(text[start:end], shifted).splitlines()
+    out = [("-", ln) for ln in old[:_MAX_FIX_LINES]] + [("+", ln) for ln in new[:_MAX_FIX_LINES]]
+    return out
+
+
+def render(r: FileResult, opts: RenderOptions) -> str:
+    color = opts.color
+    out: list[str] = []
+    if r.text is None:
         for d in r.diagnostics:
-            total += 1
-            counts[d.severity] = counts.get(d.severity, 0) + 1
-            line_no, col = positions.line_col(d.span.start)
-            mark = " [*]" if d.fix is not None else ""
-            fixable += d.fix is not None
-            stream.write(f"{r.path}:{line_no}:{col}: {d.code}{mark} {d.message}\n")
-            index = positions.index
-            ln = line_no - 1
-            span = index.line_span(ln, r.text)
-            line = r.text[span.start : span.end]
-            a = d.span.start - span.start
-            b = min(d.span.end, span.end) - span.start
-            gutter = " " * len(str(line_no))
-            shown, c, w = _excerpt(line, a, max(a, b))
-            stream.write(f"{gutter} |\n{line_no} | {shown}\n{gutter} | {' ' * c}{'^' * w} {d.code}\n")
-            if d.fix is not None:
-                stream.write(f"{gutter} = 修复：{d.fix.title}\n")
-            stream.write("\n")
-    if total:
-        parts = "，".join(f"{_SEVERITY_ZH[s]} {n}" for s, n in sorted(counts.items(), reverse=True))
-        stream.write(f"共发现 {total} 个问题（{parts}）。")
-        if fixable and fixable_hint:
-            stream.write(f"其中 {fixable} 个可用 `gailint check --fix` 自动修复。")
-        stream.write("\n")
-    else:
-        stream.write("未发现问题。\n")
+            out.append(header(r.path, 1, 1, d, r.unsafe, color) + "\n")
+        return "".join(out)
+    positions = Positions(r.text)
+    index = positions.index
+    for d in r.diagnostics:
+        line_no, col = positions.line_col(d.span.start)
+        out.append(header(r.path, line_no, col, d, r.unsafe, color))
+        span = index.line_span(line_no - 1, r.text)
+        line = r.text[span.start : span.end]
+        a = d.span.start - span.start
+        b = min(d.span.end, span.end) - span.start
+        gutter = " " * len(str(line_no))
+        shown, c, w = _excerpt(line, a, max(a, b))
+        carets = paint("^" * w + " " + d.code, SEVERITY_COLOR.get(d.severity, ""), color)
+        out.append(f"{gutter} |\n{line_no} | {shown}\n{gutter} | {' ' * c}{carets}\n")
+        if d.fix is not None:
+            label = "修复" if d.fix.safe else "不安全的修复"
+            out.append(f"{gutter} = {paint(label, CYAN, color)}：{d.fix.title}\n")
+            if opts.show_fixes:
+                for sign, text in _fix_lines(r.text, positions, d):
+                    out.append(f"{gutter} {paint(sign + ' ' + _display(text), RED if sign == '-' else GREEN, color)}\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def write(parts: Iterable[str], stream: TextIO, totals: Totals, opts: RenderOptions) -> None:
+    for part in parts:
+        stream.write(part)
+    stream.write(summary_line(totals, fix_hint=opts.fix_hint))

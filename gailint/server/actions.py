@@ -32,6 +32,9 @@ INSERT_TABLES = "source.gailint.insertTables"
 KINDS = [QUICKFIX, FIX_ALL, INSERT_TABLES]
 
 FIX_ALL_TITLE = "gailint：应用所有安全的修复"
+# An unsafe fix (it changes a number or states a fact) is offered on its own,
+# marked, never preferred and never part of fix-all or fix-on-save.
+UNSAFE_SUFFIX = "（不安全：会改变数字或陈述事实，请核实）"
 INSERT_TABLES_TITLE = "插入三张标准表格（表二、表三、表四，空表）"
 
 
@@ -115,7 +118,7 @@ def quick_fixes(
         edits = text_edits(positions, fix.edits, server.encoding)
         actions.append(
             types.CodeAction(
-                title=fix.title,
+                title=fix.title if fix.safe else fix.title + UNSAFE_SUFFIX,
                 kind=QUICKFIX,
                 diagnostics=[diagnostic],
                 is_preferred=True if fix.safe else None,

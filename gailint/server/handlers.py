@@ -61,7 +61,8 @@ def create_server() -> GailintServer:
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(ls: GailintServer, params: types.DidChangeWatchedFilesParams) -> None:
-        ls.watched_files_changed([c.uri for c in params.changes])
+        deleted = {c.uri for c in params.changes if c.type == types.FileChangeType.Deleted}
+        ls.watched_files_changed([c.uri for c in params.changes], deleted)
 
     @server.feature(
         types.TEXT_DOCUMENT_DIAGNOSTIC,

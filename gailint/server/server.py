@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sys
 import time
 import traceback
@@ -34,6 +35,7 @@ from gailint.model import Report
 from gailint.positions import PositionEncoding, Positions
 from gailint.server.diagnostics import to_lsp_all
 from gailint.server.documents import Document, uri_to_path
+from gailint.server.neighbours import WorkspaceReports
 from gailint.server.settings import (
     ClientSettings,
     apply_client_table,
@@ -45,6 +47,8 @@ from gailint.server.settings import (
 logger = logging.getLogger("gailint.server")
 
 CONFIG_GLOBS = ("**/gailint.toml", "**/.gailint.toml", "**/pyproject.toml")
+# Other reports: last year's report changing changes this year's GAI305/GAI307.
+REPORT_GLOBS = ("**/*.txt", "**/*.md", "**/*.markdown")
 CONFIG_FILE_NAMES = ("gailint.toml", ".gailint.toml", "pyproject.toml")
 
 
@@ -135,6 +139,7 @@ class GailintServer(LanguageServer):
         self._doc_configs: dict[str, Path | None] = {}
         self._stamps: dict[Path, int | None] = {}
         self._shown: set[str] = set()
+        self.reports = WorkspaceReports(self.root_for, self._unsaved_text)
         # One worker: lints run one at a time (the GIL would serialise them anyway),
         # and a queued lint of an outdated version returns at once.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gailint-lint")
@@ -211,7 +216,7 @@ class GailintServer(LanguageServer):
                     id="gailint-config-watch",
                     method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
                     register_options=types.DidChangeWatchedFilesRegistrationOptions(
-                        watchers=[types.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS]
+                        watchers=[types.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS + REPORT_GLOBS]
                     ),
                 )
             )
@@ -386,12 +391,54 @@ class GailintServer(LanguageServer):
         doc = self.documents.get(uri)
         if doc is not None:
             self.check_config(doc)
+            if doc.path:
+                self.reports_changed([(doc.path, False)])
 
-    def watched_files_changed(self, uris: list[str]) -> None:
+    def watched_files_changed(self, uris: list[str], deleted: set[str] = frozenset()) -> None:
         if any(u.rsplit("/", 1)[-1] in CONFIG_FILE_NAMES for u in uris):
             self._stamps.clear()
             self._doc_configs.clear()
             self.reload()
+            return
+        changed = [(path, u in deleted) for u in uris if (path := uri_to_path(u))]
+        if changed:
+            self.reports_changed(changed)
+
+    # ------------------------------------------------------------ other reports
+
+    def _unsaved_text(self, real: str) -> str | None:
+        """An open document's text, for the index (called on the lint worker)."""
+        for doc in list(self.documents.values()):
+            if doc.path and os.path.realpath(doc.path) == real:
+                return doc.text
+        return None
+
+    def reports_changed(self, changed: list[tuple[str, bool]]) -> None:
+        """Report files changed on disk: update the index (on the lint worker),
+        then lint again the open reports of the same issuers."""
+        loop = asyncio.get_running_loop()
+
+        def update() -> None:
+            keys = self.reports.changed(changed)
+            if keys:
+                loop.call_soon_threadsafe(self._relint_issuers, keys)
+
+        self.executor.submit(update)
+
+    def _relint_issuers(self, keys: set[str]) -> None:
+        stale = []
+        for uri, result in list(self.results.items()):
+            if result.report is not None and self.reports.key_of(result.report.issuer, result.path) in keys:
+                stale.append(uri)
+        for uri in stale:
+            self.results.pop(uri, None)
+            self._published.pop(uri, None)
+            self.schedule(uri, 0)
+        if stale and self.pull and self.client_supports("workspace.diagnostics.refresh_support", False):
+            try:
+                self.workspace_diagnostic_refresh(None)
+            except Exception:  # pragma: no cover
+                logger.exception("workspace/diagnostic/refresh failed")
 
     # ------------------------------------------------------------ linting
 
@@ -456,7 +503,7 @@ class GailintServer(LanguageServer):
         report: Report | None
         started = time.perf_counter()
         try:
-            report, diagnostics = linter.lint(text, doc.path, settings)
+            report, diagnostics = linter.lint(text, doc.path, settings, neighbours=self.reports.provider(linter))
             positions = Positions(text, report.index)
         except Exception as exc:  # the parser itself failed: say so, never crash
             logger.error("lint failed for %s:\n%s", doc.uri, traceback.format_exc())

@@ -77,7 +77,7 @@ def application_identity(report: Report, ctx: RuleContext) -> Iterator[Violation
             )
 
 
-@rule(code="GAI302", name="results-total", severity="error", fix="always", tags=("arithmetic", "table3"))
+@rule(code="GAI302", name="results-total", severity="error", fix="always", fix_safety="unsafe", tags=("arithmetic", "table3"))
 def results_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """表三：（七）总计 ≠ 21 个办理结果行之和。
 
@@ -95,6 +95,8 @@ def results_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
 
     ## 修复说明
     把（七）总计改为各项之和，只改动该单元格。若各项本身有误，修复后 GAI301 仍会提示。
+    这是**不安全的修复**：它改变一个数字，而错的也可能是某一项；`--fix` 不应用它，
+    需要 `--unsafe-fixes`（编辑器中作为快速修复提供，但不在“应用所有安全的修复”和保存时修复中）。
 
     ## 依据
     国办公开办函〔2021〕30号年度报告格式，表三；template-2021.md §7“results total”。
@@ -121,7 +123,7 @@ def results_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
             )
 
 
-@rule(code="GAI303", name="applicant-total", severity="error", fix="always", tags=("arithmetic", "table3"))
+@rule(code="GAI303", name="applicant-total", severity="error", fix="always", fix_safety="unsafe", tags=("arithmetic", "table3"))
 def applicant_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """表三：某行的“总计”≠ 六类申请人之和。
 
@@ -140,6 +142,7 @@ def applicant_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
 
     ## 修复说明
     把该行的总计改为六列之和，只改动该单元格。
+    这是**不安全的修复**：它改变一个数字，而错的也可能是某一列；只在 `--unsafe-fixes` 时应用。
 
     ## 依据
     国办公开办函〔2021〕30号年度报告格式，表三；template-2021.md §7“applicant total”。
@@ -162,7 +165,7 @@ def applicant_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
             )
 
 
-@rule(code="GAI304", name="review-litigation-total", severity="error", fix="always", tags=("arithmetic", "table4"))
+@rule(code="GAI304", name="review-litigation-total", severity="error", fix="always", fix_safety="unsafe", tags=("arithmetic", "table4"))
 def review_litigation_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """表四：结果维持 + 结果纠正 + 其他结果 + 尚未审结 ≠ 总计。
 
@@ -181,6 +184,7 @@ def review_litigation_total(report: Report, ctx: RuleContext) -> Iterator[Violat
 
     ## 修复说明
     把该组的总计改为四项之和，只改动该单元格。表四不完整（GAI204）时不检查。
+    这是**不安全的修复**：它改变一个数字，而错的也可能是某一项；只在 `--unsafe-fixes` 时应用。
 
     ## 依据
     国办公开办函〔2021〕30号年度报告格式，表四；template-2021.md §7“review/litigation totals”。

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterator
 
 from gailint import Report, RuleContext, Violation, rule
-from gailint.parse.normalize import norm
 from gailint.template import T3_CARRIED, T3_NEXT, TABLE3_COLUMNS, table3_row_name
 from gailint_rules.national._shared import first_line_span, fmt
 
@@ -20,21 +19,19 @@ _MIN_PROSE = 200  # characters of prose below which a comparison means little
 COPY_THRESHOLD = 0.9
 
 
-def _issuer_key(report: Report) -> str | None:
-    return norm(report.issuer).strip("#*") if report.issuer else None
-
-
 def last_year(report: Report, ctx: RuleContext) -> Report | None:
-    """The same issuer's report of the year before, among the neighbours."""
-    key = _issuer_key(report)
-    if ctx.neighbours is None or report.year is None or key is None:
+    """The same issuer's report of the year before. The engine decides what "the
+    same issuer" is (small differences in the name, the config's file map)."""
+    if ctx.neighbours is None or report.year is None:
         return None
-    for other in ctx.neighbours(report):
-        if other is report or other.year != report.year - 1:
-            continue
-        if _issuer_key(other) == key:
+    for other in ctx.neighbours(report, year=report.year - 1):
+        if other is not report and other.year == report.year - 1:
             return other
     return None
+
+
+def _file(report: Report) -> str:
+    return f"（{report.path}）" if report.path else ""
 
 
 @rule(code="GAI305", name="carry-over", severity="warning", tags=("arithmetic", "table3", "cross-year"))
@@ -43,8 +40,11 @@ def carry_over(report: Report, ctx: RuleContext) -> Iterator[Violation]:
 
     ## 检查内容
     同一机关上一年度的报告在同一仓库或工作区中时，逐列比较本年表三
-    “二、上年结转政府信息公开申请数量”与上年表三“四、结转下年度继续办理”。
-    找不到上年报告（机关名称相同、年度为本年减一）时不检查。
+    “二、上年结转政府信息公开申请数量”与上年表三“四、结转下年度继续办理”，
+    信息中写明上年报告的文件和数值。找不到上年报告（同一发布机关、年度为本年减一）
+    时不检查。机关名称的细微差别不影响匹配（“XX县人民政府办公室”与“XX县政府办公室”、
+    爬虫加的“标题：”前缀）；名称差别较大时（机构更名），可在配置的 `[issuers]`
+    表中按文件指定发布机关，`gailint inspect` 显示用于匹配的机关键。
 
     ## 为什么是问题
     上年结转到下一年继续办理的申请，就是本年的“上年结转”；两者不一致，
@@ -83,7 +83,8 @@ def carry_over(report: Report, ctx: RuleContext) -> Iterator[Violation]:
             yield Violation(
                 cell.span,
                 f"表三“{table3_row_name(T3_CARRIED)}”的“{name}”应为 {fmt(was.number)}"
-                f"（{before.year}年报告“{table3_row_name(T3_NEXT)}”为 {fmt(was.number)}），实为 {fmt(cell.number)}",
+                f"（{before.year}年报告{_file(before)}“{table3_row_name(T3_NEXT)}”为 {fmt(was.number)}），"
+                f"实为 {fmt(cell.number)}",
             )
 
 
@@ -139,7 +140,7 @@ def copied_report(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     span = report.title.span if report.title is not None else first_line_span(report)
     yield Violation(
         span,
-        f"正文与{before.year}年度报告有 {share:.0%} 相同（按分句比较，不计数字），内容雷同；"
+        f"正文与{before.year}年度报告{_file(before)}有 {share:.0%} 相同（按分句比较，不计数字），内容雷同；"
         f"应按{report.year}年度的实际情况撰写（相同部分应低于 {COPY_THRESHOLD:.0%}）",
     )
 

@@ -12,7 +12,7 @@ def _standard_period(year: int) -> str:
     return f"{year}年1月1日至{year}年12月31日"
 
 
-@rule(code="GAI401", name="missing-period", severity="warning", fix="sometimes", tags=("period",))
+@rule(code="GAI401", name="missing-period", severity="warning", fix="sometimes", fix_safety="unsafe", tags=("period",))
 def missing_period(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """报告没有说明数据的统计期限。
 
@@ -34,6 +34,8 @@ def missing_period(report: Report, ctx: RuleContext) -> Iterator[Violation]:
 
     ## 修复说明
     报告年度已知时，在标题之后（没有标题时在正文开头）插入上面这句话，作为单独一段。
+    这是**不安全的修复**：它替作者陈述了一个事实（统计期限），年度是推断的（标题、正文或文件名）；
+    只在 `--unsafe-fixes` 时应用。
 
     ## 依据
     《中华人民共和国政府信息公开条例》第四十九条、第五十条；DB51/T 2660—2019
@@ -57,7 +59,7 @@ def missing_period(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     yield Violation(span, f"未写明统计期限，应为{_standard_period(year)}", Fix("插入统计期限", (edit,)))
 
 
-@rule(code="GAI402", name="period-year", severity="error", fix="always", tags=("period",))
+@rule(code="GAI402", name="period-year", severity="error", fix="always", fix_safety="unsafe", tags=("period",))
 def period_year(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """统计期限不是报告年度的1月1日至12月31日。
 
@@ -75,6 +77,8 @@ def period_year(report: Report, ctx: RuleContext) -> Iterator[Violation]:
 
     ## 修复说明
     只有年份错时只替换错的年份数字；月日也错时替换整个期限。
+    这是**不安全的修复**：它改变日期中的数字，以标题的年度为准，而错的也可能是标题；
+    只在 `--unsafe-fixes` 时应用。
 
     ## 依据
     《中华人民共和国政府信息公开条例》第四十九条；template-2021.md §9。

@@ -165,7 +165,7 @@ def _anchor(labels: list[Span | None], i: int, table: Table) -> Span:
     return Span(table.span.start, table.span.start)
 
 
-@rule(code="GAI205", name="blank-cell", severity="info", fix="always", tags=("tables",))
+@rule(code="GAI205", name="blank-cell", severity="info", fix="always", fix_safety="unsafe", tags=("tables",))
 def blank_cell(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """表格中应填数字的单元格是空的。
 
@@ -189,6 +189,8 @@ def blank_cell(report: Report, ctx: RuleContext) -> Iterator[Violation]:
 
     ## 修复说明
     在空单元格处填入 0（单元格只有空白时替换为 0），不改动其他字符。
+    这是**不安全的修复**：填 0 等于替作者声明“没有”，而空格也可能是漏填；
+    只在 `--unsafe-fixes` 时应用。
 
     ## 依据
     国办公开办函〔2021〕30号年度报告格式，表二至表四。

@@ -38,7 +38,7 @@ async def test_seed_diagnostics_pushed_to_vscode(client: LanguageClient, seed):
     assert published.diagnostics, "every seed has findings"
     for d in published.diagnostics:
         assert d.source == "gailint"
-        assert d.code_description is not None and d.code_description.href.endswith(str(d.code))
+        assert d.code_description is not None and d.code_description.href.endswith(f"{d.code}.html")
         assert d.data["version"] == 7
 
 

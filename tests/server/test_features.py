@@ -59,7 +59,7 @@ async def test_quick_fix_for_a_label_replaces_exactly_the_label(client: Language
     assert new == text.replace("本年度止件数", "本年废止件数")
 
 
-async def test_fix_all_applies_every_safe_fix(client: LanguageClient, tmp_path):
+async def test_fix_all_applies_every_safe_fix_and_no_unsafe_one(client: LanguageClient, tmp_path):
     uri, text, published = await _open_seed(client, tmp_path)
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(
@@ -73,12 +73,30 @@ async def test_fix_all_applies_every_safe_fix(client: LanguageClient, tmp_path):
         fix_all = await client.code_action_resolve_async(fix_all)
     new = apply_text_edits(text, edits_for(fix_all.edit, uri), "utf-16")
     assert "本年度止件数" not in new and "本年废止件数" in new
-    assert "(七) 总计\t\t2\t0\t0\t0\t0\t0\t2" in new
     assert "平乏" not in new and "贫乏" in new
+    # Setting a total from its parts changes a number: never on fix-all / save.
+    assert "(七) 总计\t\t0\t0\t0\t0\t0\t0\t0" in new
     from gailint.engine.linter import Linter
 
     left = {d.code for d in Linter.create().lint(new, str(tmp_path / "report.txt"))[1] if d.fix is not None and d.fix.safe}
     assert not left
+
+
+async def test_unsafe_fix_is_offered_marked_and_not_preferred(client: LanguageClient, tmp_path):
+    uri, text, published = await _open_seed(client, tmp_path)
+    diag = next(d for d in published.diagnostics if d.code == "GAI302")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri),
+            range=diag.range,
+            context=types.CodeActionContext(diagnostics=[diag], only=[types.CodeActionKind.QuickFix]),
+        )
+    )
+    (fix,) = [a for a in actions if a.title.startswith("把（七）总计")]
+    assert fix.title.endswith("（不安全：会改变数字或陈述事实，请核实）")
+    assert not fix.is_preferred
+    new = apply_text_edits(text, edits_for(fix.edit, uri), client.encoding)
+    assert new != text and len(new) == len(text)  # one digit replaced
 
 
 async def test_disable_for_this_file_in_markdown_inserts_a_comment(client: LanguageClient, tmp_path):
