@@ -100,9 +100,14 @@ class _Run:
     def settings_for(self, path: str | None):
         """The settings of ``path``'s folder (configs apply per folder), with the
         command line's --extend-select and --ignore."""
-        folder = os.path.dirname(os.path.abspath(path)) if path else None
+        folder = os.path.dirname(path) if path else None
         hit = self._settings.get(folder)
         if hit is not None:
+            return hit
+        folder_abs = os.path.dirname(os.path.abspath(path)) if path else None
+        hit = self._settings.get(folder_abs)
+        if hit is not None:
+            self._settings[folder] = hit
             return hit
         s = self.linter.settings_for(path, self.explicit)
         if self.extra_select or self.extra_ignore:
@@ -110,13 +115,14 @@ class _Run:
             if merged is None or merged[0] is not s:
                 merged = self._merged[id(s)] = (s, s.merged(select=s.select + self.extra_select, ignore=s.ignore + self.extra_ignore))
             s = merged[1]
-        self._settings[folder] = s
+        self._settings[folder] = self._settings[folder_abs] = s
         return s
 
     def issuer_key(self, issuer: str | None, path: str | None) -> str | None:
-        from gailint.engine.issuers import key_of
+        from gailint.engine.issuers import issuer_key, key_of
 
-        return key_of(issuer, path, self.settings_for(path).issuer_map)
+        settings = self.settings_for(path)
+        return key_of(issuer, path, settings.issuer_map) if settings.issuers else issuer_key(issuer)
 
     # ------------------------------------------------------------------ run
 
@@ -138,15 +144,18 @@ class _Run:
             jobs = [Job(0, name, None, text)]
         else:
             collected = collect(args.paths or ["."], self.settings_for, args.force_exclude)
-            jobs = [Job(i, t.path, t.stamp) for i, t in enumerate(collected.files)]
+            targets = collected.files
+            jobs = [Job(i, t.path, t.stamp, fileid=t.fileid) for i, t in enumerate(targets)]
             problems = collected.problems
 
         cache = None if (args.no_cache or stdin) else self._open_cache()
         index = workspace = None
-        groups: dict[int, tuple] = {}
         if not stdin and self._cross_year():
-            index, workspace = self._index(jobs, cache)
-            groups = {j.index: index.group_of(j.path) for j in jobs}
+            index, workspace = self._index(targets, cache)
+            for job, target in zip(jobs, targets):
+                entry = index.entry(target.path)
+                if entry is not None:
+                    job.group, job.ident = (entry.key, entry.identity.year), entry.ident
 
         fmt, options, stream, close = self._output()
         state = RunState(
@@ -158,7 +167,7 @@ class _Run:
             cache=cache,
             fingerprint=_Fingerprints() if cache is not None else None,
             neighbour_stamps=_neighbour_stamps(index) if (cache is not None and index is not None) else None,
-            issuer_key=self.issuer_key,
+            render_key=f"{args.output_format}|{int(options.color)}|{int(options.show_fixes)}",
             fix=args.fix,
             diff=args.diff,
             unsafe=args.unsafe_fixes,
@@ -166,7 +175,7 @@ class _Run:
             url_of={code: rule.docs_url for code, rule in self.linter.registry.rules.items()},
         )
         try:
-            status = self._execute(state, jobs, groups, problems, fmt, options, stream)
+            status = self._execute(state, jobs, problems, fmt, options, stream)
         except KeyboardInterrupt:
             sys.stderr.write("\ngailint: 已中断\n")
             return 130
@@ -182,20 +191,20 @@ class _Run:
             CROSS_YEAR_TAG in rule.tags for s in seen.values() for rule, _, _ in self.linter.rules_for(s, None)
         )
 
-    def _index(self, jobs, cache):
-        from gailint.engine.workspace import ReportIndex, Workspace, repository_root
+    def _index(self, targets, cache):
+        from gailint.engine.workspace import Identity, ReportIndex, Workspace, repository_root
 
         known = {}
         if cache is not None:
-            from gailint.engine.workspace import Identity
-
-            known = {k: Identity(*v) for k, v in cache.identities().items()}
+            known = {k: Identity(*v) for k, v in cache.load_identities().items()}
         index = ReportIndex(self.issuer_key, known)
-        roots = set()
-        for job in jobs:
-            index.add(job.path, stamp=job.stamp)
-            roots.add(repository_root(job.path))
-        for root in sorted(roots):
+        roots: dict[str, object] = {}
+        for t in targets:
+            index.add(t.path, t.st)
+            folder = os.path.dirname(os.path.abspath(t.path))
+            if folder not in roots:
+                roots[folder] = repository_root(t.path)
+        for root in sorted(set(roots.values())):
             index.scan(root)
 
         def parse(text: str, path: str):
@@ -213,9 +222,7 @@ class _Run:
             root = self.explicit.parent if self.explicit is not None else Path.cwd()
             folder = root / CACHE_DIR
         modules = ["gailint", *(v.split(":")[0] for v in self.linter.registry.packs.values())]
-        cache = ResultCache(folder, code_stamp(modules))
-        cache.load()
-        return cache
+        return ResultCache(folder, code_stamp(modules))
 
     def _output(self):
         from gailint import __version__
@@ -242,7 +249,7 @@ class _Run:
         )
         return module(args.output_format), options, stream, close
 
-    def _execute(self, state, jobs, groups, problems, fmt, options, stream) -> int:
+    def _execute(self, state, jobs, problems, fmt, options, stream) -> int:
         from gailint.cli import parallel
         from gailint.cli.checkfile import Job, unreadable
         from gailint.output import Totals
@@ -264,7 +271,7 @@ class _Run:
 
         def parts():
             nonlocal status, changed
-            outcomes = parallel.run(state, jobs, groups, workers, progress)
+            outcomes = parallel.run(state, jobs, workers, progress)
             for o in [*first, *outcomes]:
                 if o.messages or o.note:
                     if progress is not None:
@@ -275,17 +282,18 @@ class _Run:
                         sys.stderr.write(f"gailint: note: {o.path}: {o.note}\n")
                 status = max(status, o.status)
                 changed = changed or o.changed
-                if o.cache is not None and state.cache is not None:
-                    state.cache.put(*o.cache)
+                if o.identity is not None and state.cache is not None:
+                    state.cache.note_identity(*o.identity)
                 if o.fixed:
                     fixed.append((o.path, o.fixed))
                 if o.stdout is not None:
                     sys.stdout.write(o.stdout)
                 _count(totals, counts, o)
-                summary.add(
-                    o.path, o.issuer, o.key, o.year, o.tally,
-                    unreadable=any(t[0] == "GAI003" for t in o.tally), skipped=o.note is not None,
-                )
+                if args.summary:
+                    summary.add(
+                        o.path, o.issuer, self.issuer_key(o.issuer, o.path), o.year, o.tally,
+                        unreadable=any(k[0] == "GAI003" for k in o.tally), skipped=o.note is not None,
+                    )
                 if o.part is not None:
                     yield o.part
             if progress is not None:
@@ -327,15 +335,23 @@ def _count(totals, counts: dict[str, list], outcome) -> None:
         totals.skipped += 1
         return
     totals.files += 1
-    for code, severity, state in outcome.tally:
-        sev = Severity(severity)
-        totals.by_severity[sev] = totals.by_severity.get(sev, 0) + 1
-        totals.fixable += state == 1
-        totals.unsafe += state == 2
-        c = counts.setdefault(code, [0, 0, 0])
-        c[0] += 1
-        c[1] += state == 1
-        c[2] += state == 2
+    by_severity = totals.by_severity
+    for (code, severity, state), n in outcome.tally.items():
+        sev = _SEVERITIES[severity]
+        by_severity[sev] = by_severity.get(sev, 0) + n
+        c = counts.get(code)
+        if c is None:
+            c = counts[code] = [0, 0, 0]
+        c[0] += n
+        if state == 1:
+            totals.fixable += n
+            c[1] += n
+        elif state == 2:
+            totals.unsafe += n
+            c[2] += n
+
+
+_SEVERITIES = {int(s): s for s in Severity}
 
 
 def _show_fixed(fixed: list[tuple[str, list[str]]], rules) -> None:
@@ -371,10 +387,12 @@ class _Fingerprints:
 
 
 def _neighbour_stamps(index):
-    def stamps(path: str | None, real: str) -> list:
-        if not path:
+    """For a cache key: the stamps of the other reports of a file's issuer."""
+
+    def stamps(job) -> list:
+        key = job.group[0]
+        if not key:
             return []
-        key, _ = index.group_of(path)
-        return [[e.real, *e.stamp] for e in index.same_issuer(key) if e.real != real]
+        return [[e.abs, *e.stamp] for e in index.same_issuer(key) if e.ident != job.ident]
 
     return stamps

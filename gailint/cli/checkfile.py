@@ -16,8 +16,10 @@ from gailint.config import Settings
 from gailint.engine.diagnostics import Diagnostic, Edit, Fix, Severity
 from gailint.model import Span
 
-# Per diagnostic, for the totals, --statistics and --summary: (code, severity, fix state).
+# For the totals, --statistics and --summary, a file's diagnostics are counted by
+# (code, severity, fix state): small to send back from a worker.
 FIX_NONE, FIX_APPLICABLE, FIX_UNSAFE = 0, 1, 2
+Tally = dict[tuple[str, int, int], int]
 
 
 @dataclass
@@ -26,6 +28,9 @@ class Job:
     path: str  # as named; for stdin the --stdin-filename or "-"
     stamp: tuple[int, int] | None = None
     text: str | None = None  # standard input, already read
+    fileid: tuple[int, int, int] | None = None  # (size, mtime_ns, inode): the cache trusts it
+    group: tuple[str | None, int | None] = (None, None)  # (issuer key, year) from the report index
+    ident: tuple[int, int] | None = None  # (device, inode)
 
 
 @dataclass
@@ -33,9 +38,8 @@ class Outcome:
     index: int
     path: str
     part: Any = None  # the output format's rendering of this file
-    tally: list[tuple[str, int, int]] = field(default_factory=list)
+    tally: Tally = field(default_factory=dict)
     issuer: str | None = None
-    key: str | None = None
     year: int | None = None
     note: str | None = None  # why the file was skipped
     messages: list[str] = field(default_factory=list)  # for stderr, in order
@@ -43,7 +47,7 @@ class Outcome:
     changed: bool = False  # --fix wrote it, or --diff would change it
     fixed: list[str] = field(default_factory=list)  # codes of the applied fixes
     stdout: str | None = None  # fixed text of standard input (check - --fix)
-    cache: tuple[str, str, Any, Any, Any] | None = None  # (real, key, payload, identity, stamp)
+    identity: tuple[str, tuple[int, int], str | None, int | None] | None = None  # for the cache's index
 
 
 @dataclass
@@ -57,8 +61,8 @@ class RunState:
     workspace: Any = None
     cache: Any = None
     fingerprint: Callable[[Settings], str] | None = None
-    neighbour_stamps: Callable[[str | None, str], list] | None = None
-    issuer_key: Callable[[str | None, str | None], str | None] | None = None
+    neighbour_stamps: Callable[[Job], list] | None = None
+    render_key: str = ""  # output format and options: a cached rendering is reused only for the same
     fix: bool = False
     diff: bool = False
     unsafe: bool | None = None  # --unsafe-fixes / --no-unsafe-fixes; None: the config decides
@@ -67,14 +71,15 @@ class RunState:
 
 
 # --------------------------------------------------------------------- cache payload
+# {"r": looks like a report, "i": issuer, "y": year, "d": diagnostics, "p": {render key: part}}
 
 
-def _pack(report_like: bool, issuer: str | None, year: int | None, diagnostics: list[Diagnostic]) -> list:
-    return [
-        report_like,
-        issuer,
-        year,
-        [
+def _pack(report_like: bool, issuer: str | None, year: int | None, diagnostics: list[Diagnostic]) -> dict:
+    return {
+        "r": report_like,
+        "i": issuer,
+        "y": year,
+        "d": [
             [
                 d.code,
                 d.name,
@@ -86,12 +91,21 @@ def _pack(report_like: bool, issuer: str | None, year: int | None, diagnostics: 
             ]
             for d in diagnostics
         ],
-    ]
+        "p": {},
+    }
 
 
-def _unpack(payload: Any, path: str, url_of: dict[str, str | None]) -> tuple[bool, str | None, int | None, list[Diagnostic]] | None:
+def _valid(payload: Any) -> bool:
+    return (
+        isinstance(payload, dict)
+        and isinstance(payload.get("d"), list)
+        and isinstance(payload.get("p"), dict)
+        and all(isinstance(d, list) and len(d) == 7 for d in payload["d"])
+    )
+
+
+def _unpack(items: list, path: str, url_of: dict[str, str | None]) -> list[Diagnostic] | None:
     try:
-        report_like, issuer, year, items = payload
         out = []
         for code, name, sev, message, start, end, fix in items:
             f = None
@@ -99,40 +113,56 @@ def _unpack(payload: Any, path: str, url_of: dict[str, str | None]) -> tuple[boo
                 title, safe, edits = fix
                 f = Fix(title, tuple(Edit(a, b, new) for a, b, new in edits), bool(safe))
             out.append(Diagnostic(code, name, Severity(sev), message, Span(start, end), f, path, url_of.get(code)))
-        return bool(report_like), issuer, year, out
+        return out
     except (TypeError, ValueError):
         return None  # not what this version wrote: lint again
+
+
+def _packed_tally(items: list, unsafe: bool) -> Tally:
+    out: Tally = {}
+    for code, _, sev, _, _, _, fix in items:
+        state = FIX_NONE
+        if fix is not None and fix[2]:
+            state = FIX_APPLICABLE if fix[1] or unsafe else FIX_UNSAFE
+        k = (code, sev, state)
+        out[k] = out.get(k, 0) + 1
+    return out
 
 
 # --------------------------------------------------------------------- the work
 
 
-def _tally(diagnostics: list[Diagnostic], unsafe: bool) -> list[tuple[str, int, int]]:
-    out = []
+def _tally(diagnostics: list[Diagnostic], unsafe: bool) -> Tally:
+    out: Tally = {}
     for d in diagnostics:
         state = FIX_NONE
         if d.fix is not None and d.fix.edits:
             state = FIX_APPLICABLE if d.fix.safe or unsafe else FIX_UNSAFE
-        out.append((d.code, int(d.severity), state))
+        k = (d.code, int(d.severity), state)
+        out[k] = out.get(k, 0) + 1
     return out
 
 
-def _read(job: Job) -> tuple[Any, str | None]:
-    """(SourceFile, None) or (None, why it cannot be read)."""
+def _read(job: Job) -> tuple[bytes | None, str | None]:
+    """(the file's bytes, None) or (None, why it cannot be read)."""
     from gailint.engine.files import read_regular
-    from gailint.textio import SourceError, source_from_bytes
 
     try:
-        if job.text is not None:
-            from gailint.textio import SourceFile
-
-            return SourceFile(job.path, job.text, "utf-8", "\n", ""), None
-        data = read_regular(job.path)
-        return source_from_bytes(job.path, data), None
-    except SourceError as exc:
-        return None, _zh_decode(exc.message)
+        return read_regular(job.path), None
     except OSError as exc:
         return None, exc.strerror or str(exc)
+
+
+def _decode(job: Job, data: bytes | None) -> tuple[Any, str | None]:
+    """(SourceFile, None) or (None, why it cannot be decoded)."""
+    from gailint.textio import SourceError, SourceFile, source_from_bytes
+
+    if job.text is not None:
+        return SourceFile(job.path, job.text, "utf-8", "\n", ""), None
+    try:
+        return source_from_bytes(job.path, data or b""), None
+    except SourceError as exc:
+        return None, _zh_decode(exc.message)
 
 
 def _zh_decode(message: str) -> str:
@@ -155,50 +185,57 @@ def unreadable(state: RunState, job: Job, why: str) -> Outcome:
 
 
 def check(state: RunState, job: Job) -> Outcome:
-    src, why = _read(job)
-    if src is None:
-        return unreadable(state, job, why or "")
     stdin = job.text is not None
     lint_path = None if job.path == "-" else job.path
     settings = state.settings_for(lint_path)
     unsafe = settings.unsafe_fixes if state.unsafe is None else state.unsafe
     out = Outcome(job.index, job.path)
-    linter = state.linter
+    data: bytes | None = None
 
-    cached = None
-    real = key = None
+    absolute = context = None
     if state.cache is not None and not stdin and state.fingerprint is not None:
-        import hashlib
-
         from gailint.engine.cache import entry_key
 
-        real = os.path.realpath(job.path)
-        digest = hashlib.sha256(src.text.encode("utf-8")).hexdigest()
-        nb = state.neighbour_stamps(lint_path, real) if state.neighbour_stamps else []
-        key = entry_key(digest, job.path, state.fingerprint(settings), nb)
-        payload = state.cache.get(real, key)
-        if payload is not None:
-            cached = _unpack(payload, job.path, state.url_of)
-            if cached is not None and (state.fix or state.diff) and any(
-                d.fix is not None and (d.fix.safe or unsafe) for d in cached[3]
-            ):
-                cached = None  # there is something to fix: lint for real
+        absolute = os.path.abspath(job.path)
+        nb = state.neighbour_stamps(job) if state.neighbour_stamps else []
+        context = entry_key(job.path, state.fingerprint(settings), nb)
+        entry = state.cache.get(absolute, context)
+        if entry is not None and _valid(entry.payload):
+            if job.fileid is None or not entry.fresh_by_stamp(job.fileid):
+                data, why = _read(job)
+                if data is None:
+                    return unreadable(state, job, why or "")
+                if _digest(data) != entry.digest:
+                    entry = None
+            if entry is not None and (state.fix or state.diff):
+                if any(d[6] is not None and d[6][2] and (d[6][1] or unsafe) for d in entry.payload["d"]):
+                    entry = None  # there is something to fix: lint for real
+            if entry is not None:
+                return _from_cache(state, job, data, out, entry, unsafe, absolute, context)
 
-    if cached is not None:
-        report_like, issuer, year, diagnostics = cached
-    else:
-        report, diagnostics = linter.lint(src.text, lint_path, settings, neighbours=state.workspace)
-        from gailint.engine.linter import looks_like_report
+    if data is None and not stdin:
+        data, why = _read(job)
+        if data is None:
+            return unreadable(state, job, why or "")
+    src, why = _decode(job, data)
+    if src is None:
+        return unreadable(state, job, why or "")
+    report, diagnostics = state.linter.lint(src.text, lint_path, settings, neighbours=state.workspace)
+    from gailint.engine.linter import looks_like_report
 
-        report_like, issuer, year = looks_like_report(report), report.issuer, report.year
-        if state.workspace is not None and lint_path and job.stamp is not None:
-            state.workspace.remember(report, job.stamp)
-        if real is not None and key is not None:
-            out.cache = (real, key, _pack(report_like, issuer, year, diagnostics), [issuer, year], list(job.stamp or (0, 0)))
-    out.issuer, out.year = issuer, year
-    out.key = (state.issuer_key or linter.issuer_key)(issuer, lint_path)
+    def store(packed: dict) -> None:
+        if absolute is not None and context is not None and data is not None:
+            state.cache.put(absolute, context, _digest(data), job.fileid or (), packed)
+
+    report_like = looks_like_report(report)
+    out.issuer, out.year = report.issuer, report.year
+    if state.workspace is not None and lint_path and job.stamp is not None:
+        state.workspace.remember(report, job.stamp)
+    if absolute is not None and job.stamp is not None:
+        out.identity = (absolute, job.stamp, report.issuer, report.year)
     if not report_like:
-        out.note = "不像年度报告（没有标题、章节标题或表格），已跳过"
+        out.note = NOT_A_REPORT
+        store(_pack(False, report.issuer, report.year, []))
         return out
 
     text = src.text
@@ -207,10 +244,64 @@ def check(state: RunState, job: Job) -> Outcome:
         if state.diff or (stdin and state.fix):
             return out
     out.tally = _tally(diagnostics, unsafe)
+    packed = None
+    if absolute is not None and not out.fixed:
+        packed = _pack(True, report.issuer, report.year, diagnostics)
     if state.fmt is not None:
         from gailint.output import FileResult
 
         out.part = state.fmt.render(FileResult(job.path, text, diagnostics, unsafe), state.render_options)
+        if packed is not None:
+            packed["p"][_render_key(state, unsafe)] = out.part
+    if packed is not None:
+        store(packed)
+    return out
+
+
+NOT_A_REPORT = "不像年度报告（没有标题、章节标题或表格），已跳过"
+
+
+def _render_key(state: RunState, unsafe: bool) -> str:
+    return f"{state.render_key}|{int(unsafe)}"
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _from_cache(
+    state: RunState, job: Job, data: bytes | None, out: Outcome, entry: Any, unsafe: bool, absolute: str, context: str
+) -> Outcome:
+    """An unchanged file: its diagnostics, and usually its rendering, from the cache."""
+    payload = entry.payload
+    out.issuer, out.year = payload.get("i"), payload.get("y")
+    if job.stamp is not None:
+        out.identity = (absolute, job.stamp, out.issuer, out.year)
+    if not payload.get("r"):
+        out.note = NOT_A_REPORT
+        return out
+    out.tally = _packed_tally(payload["d"], unsafe)
+    if state.fmt is None:
+        return out
+    rk = _render_key(state, unsafe)
+    part = payload["p"].get(rk)
+    if part is None:
+        from gailint.output import FileResult
+
+        if data is None:
+            data, why = _read(job)
+            if data is None:
+                return unreadable(state, job, why or "")
+        src, why = _decode(job, data)
+        if src is None:
+            return unreadable(state, job, why or "")
+        diagnostics = _unpack(payload["d"], job.path, state.url_of) or []
+        part = state.fmt.render(FileResult(job.path, src.text, diagnostics, unsafe), state.render_options)
+        payload["p"][rk] = part
+        state.cache.put(absolute, context, entry.digest, job.fileid or (), payload)
+    out.part = part
     return out
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
+from fnmatch import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,15 @@ from gailint.engine.workspace import SKIP_DIRS
 @dataclass(frozen=True)
 class Target:
     path: str  # as the user will see it
-    stamp: tuple[int, int]  # (size, mtime_ns)
+    st: os.stat_result
+
+    @property
+    def stamp(self) -> tuple[int, int]:
+        return (self.st.st_size, self.st.st_mtime_ns)
+
+    @property
+    def fileid(self) -> tuple[int, int, int]:
+        return (self.st.st_size, self.st.st_mtime_ns, self.st.st_ino)
 
 
 @dataclass
@@ -35,8 +44,8 @@ class Collected:
 
 
 def _matches(name: str, patterns: tuple[str, ...]) -> bool:
-    p = Path(name)
-    return any(p.match(pat) for pat in patterns)
+    # fnmatch for the usual "*.txt" (a Path per file is slow on 20,000 files).
+    return any(fnmatch(name, pat) if "/" not in pat else Path(name).match(pat) for pat in patterns)
 
 
 def collect(paths: list[str], settings_for: Callable[[str], Settings], force_exclude: bool | None) -> Collected:
@@ -49,7 +58,7 @@ def collect(paths: list[str], settings_for: Callable[[str], Settings], force_exc
         if ident in seen:
             return
         seen.add(ident)
-        out.files.append(Target(path, (st.st_size, st.st_mtime_ns)))
+        out.files.append(Target(path, st))
 
     for raw in paths:
         try:

@@ -44,12 +44,12 @@ def _run_chunk(jobs: list[Job]) -> list[Outcome]:
     return [check(_STATE, job) for job in jobs]
 
 
-def _chunks(jobs: list[Job], groups: dict[int, object], size: int) -> list[list[Job]]:
+def _chunks(jobs: list[Job], size: int) -> list[list[Job]]:
     """Consecutive jobs, cut only between two issuers' groups when possible."""
     out: list[list[Job]] = []
     current: list[Job] = []
     for job in jobs:
-        if len(current) >= size and groups.get(job.index) != groups.get(current[-1].index):
+        if len(current) >= size and (job.group[0] is None or job.group[0] != current[-1].group[0]):
             out.append(current)
             current = []
         if len(current) >= 4 * size:  # one huge group: cut anyway
@@ -89,13 +89,12 @@ class Progress:
 def run(
     state: RunState,
     jobs: list[Job],
-    groups: dict[int, tuple],
     workers: int,
     progress: Progress | None = None,
 ) -> Iterator[Outcome]:
-    """Outcomes of ``jobs`` in index order. ``groups`` maps a job's index to its
-    (issuer key, year) from the index, for the order of the work."""
-    ordered = sorted(jobs, key=lambda j: (*_group_key(groups.get(j.index), j.path), j.index))
+    """Outcomes of ``jobs`` in index order; the work is ordered by each job's
+    (issuer key, year) from the report index."""
+    ordered = sorted(jobs, key=lambda j: (*_group_key(j.group, j.path), j.index))
     pending: dict[int, Outcome] = {}
     indices = sorted(j.index for j in jobs)
     position = 0
@@ -121,7 +120,7 @@ def run(
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     ctx = multiprocessing.get_context(method)
     size = max(1, len(ordered) // (workers * CHUNKS_PER_WORKER))
-    chunks = _chunks(ordered, groups, size)
+    chunks = _chunks(ordered, size)
     sys.stdout.flush()
     sys.stderr.flush()
     pool = ctx.Pool(workers, initializer=_ignore_sigint)
@@ -141,7 +140,7 @@ def run(
         _STATE = None
 
 
-def _group_key(group: tuple | None, path: str) -> tuple:
-    key, year = group if group else (None, None)
+def _group_key(group: tuple, path: str) -> tuple:
+    key, year = group
     # Files of no known issuer keep their own order, after the groups.
     return (0, key, year or 0) if key else (1, path, 0)

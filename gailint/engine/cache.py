@@ -1,12 +1,21 @@
 """``.gailint_cache/``: the results of unchanged files, so that re-checking an
 unchanged repository reads each file but lints none.
 
-An entry is used only when its key matches: the SHA-256 of the file's bytes, its
-path, the fingerprint of the settings it was checked with (rule selection,
-severities, options, year, issuer map…), and the stamps of the same issuer's
-other reports (GAI305/GAI307 read them). The whole cache is dropped when gailint's
+An entry is used only when the file's content is the one it was made from (its
+SHA-256) and its context matches: the file's path, the fingerprint of the
+settings it was checked with (rule selection, severities, options, year, issuer
+map…), and the stamps of the same issuer's other reports (GAI305/GAI307 read
+them). As git does with its index, a file whose size, modification time and
+inode are those recorded — and whose modification time is not within a moment
+of when the entry was written — is taken to have the recorded content without
+being read again; any other file is read and hashed. The whole cache is dropped when gailint's
 version, a rule pack's version, or the source of gailint or of a pack changes
 (so a rule edited in a checkout is never answered from the cache).
+
+Layout: ``<stamp>/files/ab/cdef….json``, one small file per checked file (read
+and written by the worker that checks it, so a run of 20,000 files never loads
+one big file), and ``<stamp>/index.json``, the issuer and year of every file
+seen (the report index is built from it without opening the files again).
 
 The cache is JSON, never pickle: a cache folder committed into a repository by
 someone else can at worst make gailint lint again, never run code. It holds a
@@ -19,16 +28,36 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".gailint_cache"
-FORMAT = 1
-KEEP_DAYS = 30  # entries of files not seen for this long are dropped
+FORMAT = 3
+RACY_NS = 2_000_000_000  # a file changed this close to its entry's writing is read again
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    digest: str  # SHA-256 of the file's bytes
+    stamp: tuple  # (size, mtime_ns, inode) when it was checked
+    written: int  # time.time_ns() of the entry
+    payload: Any
+
+    def fresh_by_stamp(self, stamp: tuple) -> bool:
+        """Unchanged by its stat alone: same size, mtime and inode, and not
+        modified within RACY_NS of the entry being written (same-tick edits)."""
+        return (
+            isinstance(self.written, int)
+            and tuple(stamp) == self.stamp
+            and len(stamp) == 3
+            and stamp[1] < self.written - RACY_NS
+        )
 
 
 def code_stamp(modules: Iterable[str]) -> str:
@@ -53,75 +82,104 @@ def code_stamp(modules: Iterable[str]) -> str:
             except OSError:
                 continue
             h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
+    return h.hexdigest()[:20]
 
 
 def entry_key(*parts: Any) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
-class ResultCache:
-    """Entries by real path: ``[key, payload, identity, stamp, day]``."""
-
-    def __init__(self, folder: Path, stamp: str) -> None:
-        self.folder = folder
-        self.stamp = stamp
-        self.file = folder / "results.json"
-        self._old: dict[str, list] = {}
-        self._new: dict[str, list] = {}
-        self._today = int(time.time() // 86400)
-
-    def load(self) -> None:
+def _write_atomic(path: Path | str, text: str) -> None:
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(temp, path)
+    except BaseException:
         try:
-            with open(self.file, encoding="utf-8") as f:
-                doc = json.load(f)
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
+class ResultCache:
+    def __init__(self, folder: Path, stamp: str) -> None:
+        self.root = folder
+        self.folder = folder / stamp
+        self._files = str(self.folder / "files")
+        self._identities: dict[str, list] = {}
+        self._index_dirty = False
+        self._writable = True
+
+    def _shard(self, path: str) -> str:
+        h = hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()
+        return os.path.join(self._files, h[:2], h[2:] + ".json")
+
+    # ------------------------------------------------------------ per file
+
+    def get(self, path: str, context: str) -> CacheEntry | None:
+        """The entry stored for absolute ``path`` in ``context``, or None."""
+        try:
+            with open(self._shard(path), encoding="utf-8") as f:
+                doc = json.loads(f.read())
         except (OSError, ValueError):
-            return
-        if not isinstance(doc, dict) or doc.get("stamp") != self.stamp or not isinstance(doc.get("files"), dict):
-            return
-        self._old = {k: v for k, v in doc["files"].items() if isinstance(v, list) and len(v) == 5}
-
-    def get(self, real: str, key: str) -> Any | None:
-        entry = self._old.get(real)
-        if entry is None or entry[0] != key:
             return None
-        self._new[real] = [*entry[:4], self._today]
-        return entry[1]
+        if not isinstance(doc, list) or len(doc) != 5 or doc[0] != context or not isinstance(doc[2], list):
+            return None
+        return CacheEntry(doc[1], tuple(doc[2]), doc[3], doc[4])
 
-    def put(self, real: str, key: str, payload: Any, identity: Any, stamp: Any) -> None:
-        self._new[real] = [key, payload, identity, stamp, self._today]
+    def put(self, path: str, context: str, digest: str, stamp: tuple, payload: Any) -> None:
+        if not self._writable:
+            return
+        doc = [context, digest, list(stamp), time.time_ns(), payload]
+        try:
+            _write_atomic(self._shard(path), json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+        except OSError:
+            self._writable = False  # a read-only checkout: no cache, same results
 
-    def identities(self) -> dict[tuple[str, tuple[int, int]], tuple]:
-        """(real path, stamp) → (issuer, year) of files seen before (the index uses them)."""
+    # ------------------------------------------------------------ the index
+
+    def load_identities(self) -> dict[tuple[str, int, int], tuple[str | None, int | None]]:
+        """(absolute path, size, mtime_ns) → (issuer, year) of the files seen before."""
+        try:
+            with open(self.folder / "index.json", encoding="utf-8") as f:
+                doc = json.loads(f.read())
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(doc, dict):
+            return {}
         out = {}
-        for real, entry in self._old.items():
-            ident, stamp = entry[2], entry[3]
-            if isinstance(ident, list) and len(ident) == 2 and isinstance(stamp, list) and len(stamp) == 2:
-                out[(real, (stamp[0], stamp[1]))] = (ident[0], ident[1])
+        for path, v in doc.items():
+            if isinstance(v, list) and len(v) == 4 and isinstance(v[0], int) and isinstance(v[1], int):
+                self._identities[path] = v
+                out[(path, v[0], v[1])] = (v[2] if isinstance(v[2], str) else None, v[3] if isinstance(v[3], int) else None)
         return out
 
+    def note_identity(self, path: str, stamp: tuple[int, int], issuer: str | None, year: int | None) -> None:
+        value = [stamp[0], stamp[1], issuer, year]
+        if self._identities.get(path) != value:
+            self._identities[path] = value
+            self._index_dirty = True
+
     def save(self) -> None:
-        files = {k: v for k, v in self._old.items() if isinstance(v[4], int) and self._today - v[4] <= KEEP_DAYS}
-        files.update(self._new)
+        """Write the index (when it changed) and drop caches of other versions."""
+        if not self._writable or not self._index_dirty:
+            return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.root.mkdir(parents=True, exist_ok=True)
             for name, content in ((".gitignore", "# gailint's cache\n*\n"), ("CACHEDIR.TAG", _TAG)):
-                marker = self.folder / name
+                marker = self.root / name
                 if not marker.exists():
                     marker.write_text(content, encoding="utf-8")
-            fd, temp = tempfile.mkstemp(prefix=".results.", suffix=".tmp", dir=self.folder)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as f:
-                    json.dump({"stamp": self.stamp, "files": files}, f, ensure_ascii=False, separators=(",", ":"))
-                os.replace(temp, self.file)
-            except BaseException:
-                try:
-                    os.unlink(temp)
-                except OSError:
-                    pass
-                raise
+            _write_atomic(self.folder / "index.json", json.dumps(self._identities, ensure_ascii=False, separators=(",", ":")))
+            for other in self.root.iterdir():
+                if other.is_dir() and other != self.folder:
+                    shutil.rmtree(other, ignore_errors=True)  # an older gailint's or pack's results
         except OSError:
-            pass  # a read-only checkout: no cache, same results
+            pass
 
 
 _TAG = (

@@ -19,6 +19,7 @@ import fnmatch
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from gailint.parse.normalize import norm
@@ -29,6 +30,7 @@ _DROP = str.maketrans("", "", "#*_`\"'“”‘’《》〈〉<>【】[]「」�
 _SYNONYMS = (("人民政府", "政府"), ("管理委员会", "管委会"))
 
 
+@lru_cache(maxsize=4096)
 def issuer_key(name: str | None) -> str | None:
     """The comparable key of an issuer's name (None for no name)."""
     if not name:

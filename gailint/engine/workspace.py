@@ -54,22 +54,37 @@ class Identity:
 @dataclass(frozen=True, slots=True)
 class Entry:
     path: str  # as the user named it, or relative to the current folder when found by a scan
-    real: str  # resolved path: one entry per file, however it is reached
+    abs: str  # absolute (not resolved: a path is cheap to make absolute, costly to resolve)
+    ident: tuple[int, int]  # (device, inode): one entry per file, however it is reached
     key: str | None
     identity: Identity
     stamp: Stamp
 
 
-def _lines(text: str, limit: int) -> tuple[Line, ...]:
+def _lines(text: str, first: int | None = None, last: int | None = None) -> tuple[Line, ...]:
+    """The first (or last) lines of ``text`` as the parser's Line objects."""
+    raw = text.splitlines(keepends=True) if last is not None else _head_lines(text, first or 0)
+    pos = 0
+    numbered = []
+    if last is not None:
+        pos = len(text) - sum(len(r) for r in raw[-last:])
+        raw = raw[-last:]
+    for number, line in enumerate(raw):
+        body = line.rstrip("\r\n")
+        numbered.append(Line(number, Span(pos, pos + len(body)), body, "prose"))
+        pos += len(line)
+    return tuple(numbered)
+
+
+def _head_lines(text: str, count: int) -> list[str]:
     out = []
     pos = 0
-    for number, raw in enumerate(text.splitlines(keepends=True)):
-        if number >= limit:
-            break
-        body = raw.rstrip("\r\n")
-        out.append(Line(number, Span(pos, pos + len(body)), body, "prose"))
-        pos += len(raw)
-    return tuple(out)
+    while len(out) < count and pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end + 1
+        out.append(text[pos:end])
+        pos = end
+    return out
 
 
 def identify_name(path: str) -> Identity | None:
@@ -78,7 +93,9 @@ def identify_name(path: str) -> Identity | None:
     from gailint.parse.structure import find_title
 
     stem = os.path.splitext(os.path.basename(path))[0]
-    title = find_title(_lines(stem, 1), None)
+    if "年度报告" not in stem:
+        return None
+    title = find_title(_lines(stem, first=1), None)
     if title is None or not title.issuer or not title.year:
         return None
     return Identity(title.issuer, title.year)
@@ -90,11 +107,10 @@ def identify_text(head: str, tail: str, path: str | None) -> Identity:
     from gailint.parse.dates import filename_year
     from gailint.parse.structure import find_signature_issuer, find_title
 
-    title = find_title(_lines(head, 15), None)
+    title = find_title(_lines(head, first=15), None)
     issuer = title.issuer if title is not None and title.issuer else None
     if issuer is None:
-        tail_lines = _lines(tail or head, 10_000)
-        issuer = find_signature_issuer(tail_lines)
+        issuer = find_signature_issuer(_lines(tail or head, last=20))
     year = title.year if title is not None and title.year else filename_year(path)
     return Identity(issuer, year)
 
@@ -138,63 +154,68 @@ class ReportIndex:
 
     :param key_for: (issuer as written, path) → key; it applies the config's
         ``[issuers]`` map of the file's own config.
-    :param known: identities remembered from an earlier run, by (real path, stamp)
-        (the CLI's cache), so an unchanged file is not opened again.
+    :param known: identities remembered from an earlier run, by (absolute path,
+        size, mtime_ns) (the CLI's cache), so an unchanged file is not opened again.
     """
 
     def __init__(
         self,
         key_for: Callable[[str | None, str], str | None],
-        known: dict[tuple[str, Stamp], Identity] | None = None,
+        known: dict[tuple[str, int, int], Identity] | None = None,
     ) -> None:
         self._key_for = key_for
         self._known = known or {}
-        self.entries: dict[str, Entry] = {}
-        self._by_key: dict[str, set[str]] = {}
+        self.entries: dict[tuple[int, int], Entry] = {}
+        self._by_path: dict[str, tuple[int, int]] = {}
+        self._by_key: dict[str, set[tuple[int, int]]] = {}
         self._roots: set[str] = set()
 
     # ------------------------------------------------------------ building
 
-    def add(self, path: str, identity: Identity | None = None, stamp: Stamp | None = None) -> Entry | None:
-        """Index one file (identified from ``identity`` or its name or head)."""
-        real = os.path.realpath(path)
-        if stamp is None:
+    def add(self, path: str, st: os.stat_result | None = None, identity: Identity | None = None) -> Entry | None:
+        """Index one file (identified from ``identity``, or its name or head)."""
+        absolute = os.path.abspath(path)
+        if st is None:
             try:
-                st = os.stat(real)
+                st = os.stat(absolute)
             except OSError:
                 self.remove(path)
                 return None
-            if not stat.S_ISREG(st.st_mode):
-                self.remove(path)
-                return None
-            stamp = (st.st_size, st.st_mtime_ns)
-        old = self.entries.get(real)
+        if not stat.S_ISREG(st.st_mode):
+            self.remove(path)
+            return None
+        ident, stamp = (st.st_dev, st.st_ino), (st.st_size, st.st_mtime_ns)
+        old = self.entries.get(ident)
         if identity is None and old is not None and old.stamp == stamp:
+            self._by_path[absolute] = ident
             return old
         if identity is None:
-            identity = self._known.get((real, stamp)) or identify_name(path)
+            identity = self._known.get((absolute, *stamp)) or identify_name(path)
         if identity is None:
             try:
-                identity, _ = identify_file(real)
+                identity, _ = identify_file(absolute)
             except OSError:
                 self.remove(path)
                 return None
-        entry = Entry(path, real, self._key_for(identity.issuer, path), identity, stamp)
-        self._drop(real)
-        self.entries[real] = entry
+        entry = Entry(path, absolute, ident, self._key_for(identity.issuer, path), identity, stamp)
+        self._drop(ident)
+        self.entries[ident] = entry
+        self._by_path[absolute] = ident
         if entry.key:
-            self._by_key.setdefault(entry.key, set()).add(real)
+            self._by_key.setdefault(entry.key, set()).add(ident)
         return entry
 
     def remove(self, path: str) -> None:
-        self._drop(os.path.realpath(path))
+        ident = self._by_path.pop(os.path.abspath(path), None)
+        if ident is not None:
+            self._drop(ident)
 
-    def _drop(self, real: str) -> None:
-        old = self.entries.pop(real, None)
+    def _drop(self, ident: tuple[int, int]) -> None:
+        old = self.entries.pop(ident, None)
         if old is not None and old.key:
             group = self._by_key.get(old.key)
             if group is not None:
-                group.discard(real)
+                group.discard(ident)
                 if not group:
                     del self._by_key[old.key]
 
@@ -205,9 +226,8 @@ class ReportIndex:
             return
         self._roots.add(top)
         for path, st in _report_files(top):
-            real = os.path.realpath(path)
-            if real not in self.entries:
-                self.add(display_path(path), stamp=(st.st_size, st.st_mtime_ns))
+            if (st.st_dev, st.st_ino) not in self.entries:
+                self.add(display_path(path), st)
 
     def scanned(self, root: Path | str) -> bool:
         return os.path.realpath(root) in self._roots
@@ -217,15 +237,14 @@ class ReportIndex:
     def key_for(self, issuer: str | None, path: str | None) -> str | None:
         return self._key_for(issuer, path or "")
 
+    def entry(self, path: str) -> Entry | None:
+        ident = self._by_path.get(os.path.abspath(path))
+        return self.entries.get(ident) if ident is not None else None
+
     def same_issuer(self, key: str | None) -> list[Entry]:
         if not key:
             return []
-        return sorted((self.entries[r] for r in self._by_key.get(key, ())), key=lambda e: e.real)
-
-    def group_of(self, path: str) -> tuple[str | None, int | None]:
-        """(issuer key, year) of an indexed file: the batch linter orders by it."""
-        e = self.entries.get(os.path.realpath(path))
-        return (e.key, e.identity.year) if e is not None else (None, None)
+        return sorted((self.entries[i] for i in self._by_key.get(key, ())), key=lambda e: e.abs)
 
 
 def _report_files(top: str) -> Iterable[tuple[str, os.stat_result]]:
@@ -251,10 +270,9 @@ def _report_files(top: str) -> Iterable[tuple[str, os.stat_result]]:
                 if not item.name.lower().endswith(REPORT_SUFFIXES):
                     continue
                 if item.is_symlink():
-                    target = os.path.realpath(item.path)
-                    if not target.startswith(prefix):
+                    if not os.path.realpath(item.path).startswith(prefix):
                         continue  # never follow a link out of the repository
-                    st = os.stat(target)
+                    st = os.stat(item.path)
                 else:
                     st = item.stat(follow_symlinks=False)
             except OSError:
@@ -273,7 +291,7 @@ class Workspace:
 
     :param index: the run's report index.
     :param parse: (text, path) → Report, with that file's settings.
-    :param overlay: unsaved editor buffers by real path, preferred over the disk.
+    :param overlay: unsaved editor buffers by absolute path, preferred over the disk.
     :param root_for: the folder to scan (once) for a report's neighbours on
         first use (the language server: its workspace folder); the CLI scans
         before linting and gives none.
@@ -298,36 +316,36 @@ class Workspace:
     def remember(self, report: Report, stamp: object) -> None:
         """Keep a report just linted, so its successor need not parse it again."""
         if report.path:
-            self._put(os.path.realpath(report.path), stamp, report)
+            self._put(os.path.abspath(report.path), stamp, report)
 
-    def _put(self, real: str, stamp: object, report: Report) -> None:
-        self._reports[real] = (stamp, report)
-        self._reports.move_to_end(real)
+    def _put(self, absolute: str, stamp: object, report: Report) -> None:
+        self._reports[absolute] = (stamp, report)
+        self._reports.move_to_end(absolute)
         while len(self._reports) > self._keep:
             self._reports.popitem(last=False)
 
     def forget(self, path: str) -> None:
-        self._reports.pop(os.path.realpath(path), None)
+        self._reports.pop(os.path.abspath(path), None)
 
     def _load(self, entry: Entry) -> Report | None:
-        text = self._overlay(entry.real) if self._overlay else None
+        text = self._overlay(entry.abs) if self._overlay else None
         stamp: object = ("overlay", hash(text)) if text is not None else entry.stamp
-        hit = self._reports.get(entry.real)
+        hit = self._reports.get(entry.abs)
         if hit is not None and hit[0] == stamp:
-            self._reports.move_to_end(entry.real)
+            self._reports.move_to_end(entry.abs)
             return hit[1]
         if text is None:
             from gailint.textio import SourceError, source_from_bytes
 
             try:
-                data = read_regular(entry.real, MAX_REPORT_BYTES + 1)
+                data = read_regular(entry.abs, MAX_REPORT_BYTES + 1)
                 if len(data) > MAX_REPORT_BYTES:
                     return None
                 text = source_from_bytes(entry.path, data).text
             except (OSError, SourceError):
                 return None
         report = self._parse(text, entry.path)
-        self._put(entry.real, stamp, report)
+        self._put(entry.abs, stamp, report)
         return report
 
     def __call__(self, report: Report, year: int | None = None) -> list[Report]:
@@ -337,10 +355,14 @@ class Workspace:
         if self._root_for is not None:
             self.index.scan(self._root_for(report.path))
         key = self.index.key_for(report.issuer, report.path)
-        me = os.path.realpath(report.path)
+        try:
+            st = os.stat(report.path)
+            me = (st.st_dev, st.st_ino)
+        except OSError:
+            me = None  # an unsaved buffer: every indexed file is another one
         out = []
         for entry in self.index.same_issuer(key):
-            if entry.real == me:
+            if entry.ident == me:
                 continue
             if year is not None and entry.identity.year not in (year, None):
                 continue

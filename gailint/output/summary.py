@@ -60,11 +60,11 @@ class Summary:
         row.files.append(path)
         row.unreadable += unreadable
         row.skipped += skipped
-        for code, severity, state in tally:
-            row.by_severity[severity] = row.by_severity.get(severity, 0) + 1
-            row.codes[code] = row.codes.get(code, 0) + 1
-            row.fixable += state == 1
-            row.unsafe += state == 2
+        for (code, severity, state), n in tally.items():
+            row.by_severity[severity] = row.by_severity.get(severity, 0) + n
+            row.codes[code] = row.codes.get(code, 0) + n
+            row.fixable += n if state == 1 else 0
+            row.unsafe += n if state == 2 else 0
 
     def sorted_rows(self) -> list[Row]:
         for row in self.rows.values():

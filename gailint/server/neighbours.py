@@ -14,7 +14,6 @@ never read and written at once.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ class WorkspaceReports:
         overlay: Callable[[str], str | None],
     ) -> None:
         """:param root_for: the workspace folder holding a path (None: outside).
-        :param overlay: the unsaved text of an open document, by real path."""
+        :param overlay: the unsaved text of an open document, by absolute path."""
         self._root_for = root_for
         self._overlay = overlay
         self._linter: Any = None
@@ -62,7 +61,7 @@ class WorkspaceReports:
             if not path.lower().endswith(REPORT_SUFFIXES):
                 continue
             index = ws.index
-            old = index.entries.get(os.path.realpath(path))
+            old = index.entry(path)
             if old is not None and old.key:
                 keys.add(old.key)
             ws.forget(path)

@@ -406,10 +406,10 @@ class GailintServer(LanguageServer):
 
     # ------------------------------------------------------------ other reports
 
-    def _unsaved_text(self, real: str) -> str | None:
+    def _unsaved_text(self, path: str) -> str | None:
         """An open document's text, for the index (called on the lint worker)."""
         for doc in list(self.documents.values()):
-            if doc.path and os.path.realpath(doc.path) == real:
+            if doc.path and (doc.path == path or os.path.realpath(doc.path) == os.path.realpath(path)):
                 return doc.text
         return None
 
