@@ -196,14 +196,14 @@ class _Run:
 
         known = {}
         if cache is not None:
-            known = {k: Identity(*v) for k, v in cache.load_identities().items()}
+            known = {k: (Identity(v[0], v[1]), v[2]) for k, v in cache.load_identities().items()}
         index = ReportIndex(self.issuer_key, known)
         roots: dict[str, object] = {}
         for t in targets:
             index.add(t.path, t.st)
             folder = os.path.dirname(os.path.abspath(t.path))
             if folder not in roots:
-                roots[folder] = repository_root(t.path)
+                roots[folder] = repository_root(t.path, self.settings_for(t.path).root)
         for root in sorted(set(roots.values())):
             index.scan(root)
 
@@ -393,6 +393,6 @@ def _neighbour_stamps(index):
         key = job.group[0]
         if not key:
             return []
-        return [[e.abs, *e.stamp] for e in index.same_issuer(key) if e.ident != job.ident]
+        return [[e.abs, index.digest(e)] for e in index.same_issuer(key) if e.ident != job.ident]
 
     return stamps

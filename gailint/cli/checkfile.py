@@ -47,7 +47,8 @@ class Outcome:
     changed: bool = False  # --fix wrote it, or --diff would change it
     fixed: list[str] = field(default_factory=list)  # codes of the applied fixes
     stdout: str | None = None  # fixed text of standard input (check - --fix)
-    identity: tuple[str, tuple[int, int], str | None, int | None] | None = None  # for the cache's index
+    # (absolute path, stamp, issuer, year, content digest): for the cache's index
+    identity: tuple[str, tuple[int, int], str | None, int | None, str | None] | None = None
 
 
 @dataclass
@@ -191,6 +192,7 @@ def check(state: RunState, job: Job) -> Outcome:
     unsafe = settings.unsafe_fixes if state.unsafe is None else state.unsafe
     out = Outcome(job.index, job.path)
     data: bytes | None = None
+    digest: str | None = None
 
     absolute = context = None
     if state.cache is not None and not stdin and state.fingerprint is not None:
@@ -205,7 +207,8 @@ def check(state: RunState, job: Job) -> Outcome:
                 data, why = _read(job)
                 if data is None:
                     return unreadable(state, job, why or "")
-                if _digest(data) != entry.digest:
+                digest = _digest(data)
+                if digest != entry.digest:
                     entry = None
             if entry is not None and (state.fix or state.diff):
                 if any(d[6] is not None and d[6][2] and (d[6][1] or unsafe) for d in entry.payload["d"]):
@@ -217,6 +220,10 @@ def check(state: RunState, job: Job) -> Outcome:
         data, why = _read(job)
         if data is None:
             return unreadable(state, job, why or "")
+    if data is not None and digest is None:
+        digest = _digest(data)
+        if state.workspace is not None and job.stamp is not None:
+            state.workspace.index.remember_digest(job.path, job.stamp, digest)
     src, why = _decode(job, data)
     if src is None:
         return unreadable(state, job, why or "")
@@ -224,15 +231,15 @@ def check(state: RunState, job: Job) -> Outcome:
     from gailint.engine.linter import looks_like_report
 
     def store(packed: dict) -> None:
-        if absolute is not None and context is not None and data is not None:
-            state.cache.put(absolute, context, _digest(data), job.fileid or (), packed)
+        if absolute is not None and context is not None and digest is not None:
+            state.cache.put(absolute, context, digest, job.fileid or (), packed)
 
     report_like = looks_like_report(report)
     out.issuer, out.year = report.issuer, report.year
     if state.workspace is not None and lint_path and job.stamp is not None:
         state.workspace.remember(report, job.stamp)
     if absolute is not None and job.stamp is not None:
-        out.identity = (absolute, job.stamp, report.issuer, report.year)
+        out.identity = (absolute, job.stamp, report.issuer, report.year, digest)
     if not report_like:
         out.note = NOT_A_REPORT
         store(_pack(False, report.issuer, report.year, []))
@@ -278,7 +285,7 @@ def _from_cache(
     payload = entry.payload
     out.issuer, out.year = payload.get("i"), payload.get("y")
     if job.stamp is not None:
-        out.identity = (absolute, job.stamp, out.issuer, out.year)
+        out.identity = (absolute, job.stamp, out.issuer, out.year, entry.digest)
     if not payload.get("r"):
         out.note = NOT_A_REPORT
         return out

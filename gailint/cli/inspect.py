@@ -90,7 +90,8 @@ def _text(d: dict[str, Any], out) -> None:
     w = out.write
     w(f"文件：{d['path']}\n")
     w(f"年度：{d['year'] or '未知'}（来源：{d['year_source'] or '无'}）\n")
-    w(f"发布机关：{d['issuer'] or '未知'}（{d['issuer_kind'] or '类型未知'}）\n")
+    key = f"；匹配键：{d['issuer_key']}" if d.get("issuer_key") else ""
+    w(f"发布机关：{d['issuer'] or '未知'}（{d['issuer_kind'] or '类型未知'}{key}）\n")
     w(f"格式：{d['format'] or '未知'}\n")
     w(f"标题：{d['title']['text'] if d['title'] else '无'}\n")
     w(f"统计期限：{d['period']['text'] if d['period'] else '无'}\n")
@@ -124,6 +125,8 @@ def run(args: argparse.Namespace) -> int:
     except SourceError as exc:
         return fail(f"{args.file}: {exc}")
     d = model_dict(report, args.file)
+    # The key that matches this issuer's reports of other years (GAI305, GAI307).
+    d["issuer_key"] = linter.issuer_key(report.issuer, None if args.file == "-" else args.file)
     if args.output_format == "json":
         json.dump(d, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -142,8 +142,9 @@ class ResultCache:
 
     # ------------------------------------------------------------ the index
 
-    def load_identities(self) -> dict[tuple[str, int, int], tuple[str | None, int | None]]:
-        """(absolute path, size, mtime_ns) → (issuer, year) of the files seen before."""
+    def load_identities(self) -> dict[tuple[str, int, int], tuple[str | None, int | None, str | None]]:
+        """(absolute path, size, mtime_ns) → (issuer, year, content digest) of the
+        files seen before."""
         try:
             with open(self.folder / "index.json", encoding="utf-8") as f:
                 doc = json.loads(f.read())
@@ -153,13 +154,17 @@ class ResultCache:
             return {}
         out = {}
         for path, v in doc.items():
-            if isinstance(v, list) and len(v) == 4 and isinstance(v[0], int) and isinstance(v[1], int):
+            if isinstance(v, list) and len(v) == 5 and isinstance(v[0], int) and isinstance(v[1], int):
                 self._identities[path] = v
-                out[(path, v[0], v[1])] = (v[2] if isinstance(v[2], str) else None, v[3] if isinstance(v[3], int) else None)
+                issuer = v[2] if isinstance(v[2], str) else None
+                year = v[3] if isinstance(v[3], int) else None
+                out[(path, v[0], v[1])] = (issuer, year, v[4] if isinstance(v[4], str) else None)
         return out
 
-    def note_identity(self, path: str, stamp: tuple[int, int], issuer: str | None, year: int | None) -> None:
-        value = [stamp[0], stamp[1], issuer, year]
+    def note_identity(
+        self, path: str, stamp: tuple[int, int], issuer: str | None, year: int | None, digest: str | None
+    ) -> None:
+        value = [stamp[0], stamp[1], issuer, year, digest]
         if self._identities.get(path) != value:
             self._identities[path] = value
             self._index_dirty = True

@@ -130,12 +130,18 @@ def identify_file(path: str) -> tuple[Identity, int]:
     return identify_text(head_text, tail_text, path), size
 
 
-def repository_root(path: str) -> Path:
-    """The repository holding ``path`` (the nearest folder with .git), else its folder."""
+def repository_root(path: str, config_root: Path | None = None) -> Path:
+    """Where to look for a report's other years: the repository holding ``path``
+    (the nearest folder with .git), else the folder of its gailint config
+    (``config_root``, when it holds the file), else the file's own folder."""
     folder = Path(os.path.abspath(path)).parent
     for d in (folder, *folder.parents):
         if (d / ".git").exists():
             return d
+    if config_root is not None:
+        top = Path(os.path.abspath(config_root))
+        if folder == top or top in folder.parents:
+            return top
     return folder
 
 
@@ -154,17 +160,19 @@ class ReportIndex:
 
     :param key_for: (issuer as written, path) → key; it applies the config's
         ``[issuers]`` map of the file's own config.
-    :param known: identities remembered from an earlier run, by (absolute path,
-        size, mtime_ns) (the CLI's cache), so an unchanged file is not opened again.
+    :param known: (identity, content digest) remembered from an earlier run, by
+        (absolute path, size, mtime_ns) (the CLI's cache), so an unchanged file is
+        not opened again.
     """
 
     def __init__(
         self,
         key_for: Callable[[str | None, str], str | None],
-        known: dict[tuple[str, int, int], Identity] | None = None,
+        known: dict[tuple[str, int, int], tuple[Identity, str | None]] | None = None,
     ) -> None:
         self._key_for = key_for
         self._known = known or {}
+        self._digests: dict[tuple[int, int, int, int], str] = {}
         self.entries: dict[tuple[int, int], Entry] = {}
         self._by_path: dict[str, tuple[int, int]] = {}
         self._by_key: dict[str, set[tuple[int, int]]] = {}
@@ -190,7 +198,13 @@ class ReportIndex:
             self._by_path[absolute] = ident
             return old
         if identity is None:
-            identity = self._known.get((absolute, *stamp)) or identify_name(path)
+            remembered = self._known.get((absolute, *stamp))
+            if remembered is not None:
+                identity = remembered[0]
+                if remembered[1]:
+                    self._digests[(*ident, *stamp)] = remembered[1]
+            else:
+                identity = identify_name(path)
         if identity is None:
             try:
                 identity, _ = identify_file(absolute)
@@ -236,6 +250,26 @@ class ReportIndex:
 
     def key_for(self, issuer: str | None, path: str | None) -> str | None:
         return self._key_for(issuer, path or "")
+
+    def digest(self, entry: Entry) -> str | None:
+        """SHA-256 of a file's content (read once, or remembered from the cache):
+        a cache key holds its neighbours' contents, not their modification times."""
+        k = (*entry.ident, *entry.stamp)
+        found = self._digests.get(k)
+        if found is None:
+            import hashlib
+
+            try:
+                found = hashlib.sha256(read_regular(entry.abs, MAX_REPORT_BYTES)).hexdigest()
+            except OSError:
+                return None
+            self._digests[k] = found
+        return found
+
+    def remember_digest(self, path: str, stamp: Stamp, digest: str) -> None:
+        e = self.entry(path)
+        if e is not None and e.stamp == stamp:
+            self._digests[(*e.ident, *stamp)] = digest
 
     def entry(self, path: str) -> Entry | None:
         ident = self._by_path.get(os.path.abspath(path))
