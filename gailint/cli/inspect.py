@@ -50,6 +50,19 @@ def _table4(t: Table | None) -> list | None:
     return [_value(c) for c in t.rows[0].cells]
 
 
+def _reading(t: Table, text: str) -> dict[str, Any]:
+    """How a table's cells were read: directly, or by splitting digit runs."""
+    rows = [r for r in t.rows if r is not None]
+    return {
+        "template": t.template if t.name == "table2" else None,
+        "split_rows": [r.index for r in rows if r.readings],
+        "row_readings": {str(r.index): len(r.readings) for r in rows if len(r.readings) > 1},
+        "best_readings": None if t.split is None else t.split.best,
+        "unique": t.certain,
+        "unread": [span.text(text) for span in t.unread],
+    }
+
+
 def model_dict(report: Report, path: str) -> dict[str, Any]:
     title = report.title
     period = report.period
@@ -81,7 +94,10 @@ def model_dict(report: Report, path: str) -> dict[str, Any]:
             "table3": _table3(report.table3),
             "table4": _table4(report.table4),
         },
-        "unseparated": [t.name for t in (report.table2, report.table3, report.table4) if t is not None and t.unseparated],
+        "reading": {
+            t.name: _reading(t, report.text) for t in (report.table2, report.table3, report.table4) if t is not None
+        },
+        "layout": report.layout,
         "notes": list(report.notes),
     }
 
@@ -107,6 +123,13 @@ def _text(d: dict[str, Any], out) -> None:
         vals = "（缺失）" if row is None else " ".join("□" if x is None else str(x) for x in row)
         w(f"  {label}: {vals}\n")
     w(f"表四：{' '.join('□' if x is None else str(x) for x in t['table4'])}\n" if t["table4"] is not None else "表四：未找到\n")
+    names = {"table2": "表二", "table3": "表三", "table4": "表四"}
+    for name, r in d["reading"].items():
+        if r["split_rows"]:
+            how = "唯一" if r["unique"] else f"有 {r['best_readings']} 种同样好的读法，无法确定"
+            w(f"{names[name]}：{len(r['split_rows'])} 行的数字连写，按勾稽关系拆分读出（{how}）\n")
+        for run in r["unread"]:
+            w(f"{names[name]}：连写的数字“{run}”无法拆分，未读\n")
     for n in d["notes"]:
         w(f"注：{n}\n")
 
