@@ -28,9 +28,9 @@ def table_stats(table: Table | None) -> dict[str, int]:
     out = Counter(direct=0, split=0, unread=0, missing_rows=0)
     if table is None:
         return dict(out)
-    for row in table.rows:
+    for i, row in enumerate(table.rows):
         if row is None:
-            out["missing_rows"] += 1
+            out["missing_rows"] += table.expected_row(i)
             continue
         if row.unread is not None:
             out["unread"] += row.expected

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from gailint.read.textmap import IDENTITY, TextMap
+from gailint.template import T3_RESULTS, TABLE3_GROUPS, table3_row_name
 
 _BREAK_RE = re.compile(r"\r\n|\r|\n")
 
@@ -261,6 +262,28 @@ class Table:
         """Every value cell (row, column) takes in some reading (see Row.possible)."""
         r = self.row(row)
         return None if r is None else r.possible(column)
+
+    # Table 三 in the 2019 format has one （六）其他处理 row (kept at index 20) instead
+    # of its three sub-rows.
+    @property
+    def one_row_other(self) -> bool:
+        return self.name == "table3" and self.template == "2019"
+
+    @property
+    def result_rows(self) -> tuple[int, ...]:
+        """Table 三's rows that （七）总计 adds up."""
+        return tuple(i for i in T3_RESULTS if not (self.one_row_other and i in (21, 22)))
+
+    def expected_row(self, index: int) -> bool:
+        """Whether the table's format has row ``index`` at all."""
+        return not (self.one_row_other and index in (21, 22))
+
+    def row_name(self, index: int) -> str:
+        """The name of a row in messages: table 三's path, or table 二's label."""
+        if self.name == "table3":
+            return TABLE3_GROUPS[-1] if self.one_row_other and index == 20 else table3_row_name(index)
+        row = self.row(index)
+        return row.label.template if row is not None else str(index)
 
 
 @dataclass(frozen=True, slots=True)

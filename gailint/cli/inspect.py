@@ -10,7 +10,7 @@ from typing import Any
 from gailint.cli.common import add_config_argument, fail, make_linter
 from gailint.config import ConfigError
 from gailint.model import Report, Table
-from gailint.template import FEE_ROW, TABLE2_ROWS, TABLE3_ROWS
+from gailint.template import FEE_ROW, TABLE3_ROWS
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -33,7 +33,7 @@ def _table2(t: Table | None) -> dict[str, list] | None:
         return None
     out = {}
     for row in t.found_rows:
-        name = TABLE2_ROWS[row.index]
+        name = row.label.template
         out[name] = [c.text if name == FEE_ROW else _value(c) for c in row.cells]
     return out
 
@@ -89,6 +89,7 @@ def model_dict(report: Report, path: str) -> dict[str, Any]:
         "sections": [
             {"number": s.number, "title": s.heading, "start": s.span.start, "end": s.span.end} for s in report.sections
         ],
+        "table3_rows": None if report.table3 is None else [report.table3.row_name(i) for i in range(len(TABLE3_ROWS))],
         "tables": {
             "table2": _table2(report.table2),
             "table3": _table3(report.table3),
@@ -119,9 +120,9 @@ def _text(d: dict[str, Any], out) -> None:
     for k, v in (t["table2"] or {}).items():
         w(f"  {k}: {' '.join('□' if x is None else str(x) for x in v)}\n")
     w("表三：\n" if t["table3"] is not None else "表三：未找到\n")
-    for (label, _), row in zip(TABLE3_ROWS, t["table3"] or []):
+    for (label, _), row, name in zip(TABLE3_ROWS, t["table3"] or [], d.get("table3_rows") or []):
         vals = "（缺失）" if row is None else " ".join("□" if x is None else str(x) for x in row)
-        w(f"  {label}: {vals}\n")
+        w(f"  {name}: {vals}\n")
     w(f"表四：{' '.join('□' if x is None else str(x) for x in t['table4'])}\n" if t["table4"] is not None else "表四：未找到\n")
     names = {"table2": "表二", "table3": "表三", "table4": "表四"}
     for name, r in d["reading"].items():

@@ -65,11 +65,20 @@ def splittable(chunks: Sequence[Chunk], cells: int) -> bool:
         return False
     digits = 0
     for c in chunks:
-        body = c.text.lstrip("+-−")
+        body = _integer_part(c.text.lstrip("+-−"))
         if not body.isdigit():
             return False
         digits += len(body)
     return cells <= digits <= cells * MAX_DIGITS
+
+
+def _integer_part(body: str) -> str:
+    """"1973601627.4" → "1973601627": a decimal part stays with the run's last cell."""
+    for mark in ".．":
+        if mark in body:
+            head, _, tail = body.partition(mark)
+            return head if tail.isdigit() else body
+    return body
 
 
 def _parts(text: str, start: int, count: int, steps: list[int]) -> list[list[Piece]]:
@@ -78,7 +87,8 @@ def _parts(text: str, start: int, count: int, steps: list[int]) -> list[list[Pie
     offset = 0
     if text[:1] in "+-−":
         sign, offset = (-1 if text[0] != "+" else 1), 1
-    digits = text[offset:]
+    digits = _integer_part(text[offset:])
+    fraction = text[offset + len(digits) :]  # "", or ".4" carried by the last cell
     out: list[list[Piece]] = []
 
     def walk(i: int, left: int, acc: list[Piece]) -> None:
@@ -94,11 +104,15 @@ def _parts(text: str, start: int, count: int, steps: list[int]) -> list[list[Pie
             return
         max_len = 1 if digits[i] == "0" else min(MAX_DIGITS, rest - (left - 1))
         for n in range(1, max_len + 1):
-            value = int(digits[i : i + n])
+            last = left == 1
+            value: int | float = int(digits[i : i + n])
+            end = start + offset + i + n
+            if last and fraction:
+                value, end = float(digits[i : i + n] + "." + fraction[1:]), end + len(fraction)
             a = start + offset + i
             if not acc and offset:
                 value, a = sign * value, start
-            acc.append((value, a, start + offset + i + n))
+            acc.append((value, a, end))  # type: ignore[arg-type]
             walk(i + n, left - 1, acc)
             acc.pop()
 
@@ -113,7 +127,7 @@ def read_row(chunks: Sequence[Chunk], cells: int, check: Check | None) -> RowRea
     steps = [0]
     readings: list[Reading] = []
     extra = cells - len(chunks)  # cells beyond one a run, to share out
-    room = [len(c.text.lstrip("+-−")) - 1 for c in chunks]
+    room = [len(_integer_part(c.text.lstrip("+-−"))) - 1 for c in chunks]
     for shares in _shares(extra, room):
         per_chunk = [_parts(c.text, c.start, 1 + k, steps) for c, k in zip(chunks, shares)]
         for combo in itertools.product(*per_chunk):

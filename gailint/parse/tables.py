@@ -245,7 +245,7 @@ def _settle_row(
         return _Settled(cells, stray)
     chunks = [_split.Chunk(t.text, t.start) for t in nonblank]
     whole = Span(nonblank[0].start, nonblank[-1].end)
-    digits = [t.text.lstrip("+-−") for t in nonblank]
+    digits = [_split._integer_part(t.text.lstrip("+-−")) for t in nonblank]
     if not all(d.isdigit() for d in digits):
         return _Settled(*settle(values, expected))
     if sum(map(len, digits)) < expected:
@@ -270,6 +270,8 @@ def _values(reading: _split.Reading) -> tuple[int, ...]:
 
 
 _OTHER_GROUP = norm(TABLE3_GROUPS[-1])
+# Where the 2019 format's one-row （六）其他处理 is kept: in place of its sub-rows 1.–3.
+_T3_ONE_ROW = 20
 _T3_VOCABULARY = _Vocabulary(
     [TABLE3_NOTE, "申请人情况", "法人或其他组织", *TABLE3_COLUMNS, *TABLE3_GROUPS, *(label for label, _ in TABLE3_ROWS)],
     short=(),
@@ -419,13 +421,23 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
     _place_orphans(drafts)
     drafts = [d for d in drafts if d.index >= 0]
     # The 2019 format: （六）其他处理 carries its own numbers, with no sub-rows 1.–3.
-    old = tuple(
-        g.label.span
-        for g in other_groups
-        if g.label is not None
-        and (sum(t.kind == "value" for t in g.values) >= 7 or _settle_row(g.values, 7, _split.row_total).readings)
-        and not any(d.index in (20, 21, 22) for d in drafts)
+    # It is read as the row in their place (index 20), and the table is marked 2019.
+    one_row = next(
+        (
+            g
+            for g in other_groups
+            if g.label is not None
+            and any(t.kind == "value" for t in g.values)
+            and not any(d.index in (20, 21, 22) for d in drafts)
+        ),
+        None,
     )
+    old: tuple[Span, ...] = ()
+    if one_row is not None:
+        assert one_row.label is not None
+        old = (one_row.label.span,)
+        one_row.index = _T3_ONE_ROW
+        drafts.append(one_row)
     settled: dict[int, tuple[_RowDraft, _Settled]] = {}
     notes: list[str] = []
     for d in drafts:
@@ -437,7 +449,7 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
         if _interior_blank(d.values):
             notes.append(f"表三第 {d.index + 1} 行“{d.label.text}”带有多余的空白单元格，已忽略")
         settled[d.index] = (d, s)
-    split = _choose(settled)
+    split = _choose(settled, one_row is not None)
     rows: list[Row | None] = []
     for i in range(len(TABLE3_ROWS)):
         if i not in settled:
@@ -452,15 +464,17 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
             rows.append(Row(i, d.label, s.cells, s.stray, 7, s.unread))
     unread = tuple(r.unread for r in rows if r is not None and r.unread is not None)
     span = Span(lines[0].span.start, lines[-1].span.end)
-    return Table("table3", span, tuple(rows), (), tuple(notes), unread, old, split[0])
+    template = "2019" if one_row is not None else "2021"
+    return Table("table3", span, tuple(rows), (), tuple(notes), unread, old, split[0], template)
 
 
-def _choose(settled: dict[int, tuple[_RowDraft, _Settled]]) -> tuple[Split | None, dict[int, int]]:
+def _choose(settled: dict[int, tuple[_RowDraft, _Settled]], one_row: bool) -> tuple[Split | None, dict[int, int]]:
     """The joint reading of the rows read by splitting (see split.choose_joint)."""
     split_rows = [i for i, (_, s) in settled.items() if s.readings]
     if not split_rows:
         return None, {}
-    fixed: dict[int, tuple[int, ...]] = {}
+    # The one-row （六） stands for all three sub-rows: the other two add nothing.
+    fixed: dict[int, tuple[int, ...]] = {i: (0,) * 7 for i in (21, 22)} if one_row else {}
     open_rows: dict[int, list[tuple[int, ...]]] = {}
     for i, (_, s) in settled.items():
         if s.readings:
@@ -592,7 +606,8 @@ def parse_table2(lines: Sequence[Line]) -> Table | None:
         m = _match_t2(n, template)
         if m is None:
             if in_header:
-                pending.extend(_words(tok))
+                # A template phrase stays whole ("本年新 制作数量"); other text splits at spaces.
+                pending.extend([(tok.text, tok.span)] if n in _T2_VOCABULARY.exact else _words(tok))
             continue
         index, exact, length = m
         nn, offsets = norm_map(tok.text, tok.start)

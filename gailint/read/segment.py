@@ -81,8 +81,9 @@ def break_points(line: str) -> list[int]:
     for m in _SENTENCE_END_RE.finditer(line):
         points.add(m.end())
     for m in _SUBHEADING_RE.finditer(line):
-        prev = line[: m.start()].rstrip(_WS)[-1:]
-        if not prev or prev in "。！？!?；;：:":
+        before = line[: m.start()]
+        prev = before.rstrip(_WS)[-1:]
+        if not prev or prev in "。！？!?；;：:" or before[-1:] in _WS:
             points.add(m.start())
     for m in _CHROME_RE.finditer(line):
         points.add(m.start())

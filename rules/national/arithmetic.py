@@ -9,13 +9,11 @@ from gailint.template import (
     T3_CARRIED,
     T3_NEW,
     T3_NEXT,
-    T3_RESULTS,
     T3_TOTAL,
     TABLE3_COLUMNS,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
     TABLE4_SIZE,
-    table3_row_name,
 )
 from gailint_rules.national._shared import can_equal, fmt, split_note
 
@@ -118,7 +116,7 @@ def results_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     if t3 is None:
         return
     total_row = t3.row(T3_TOTAL)
-    results = [t3.row(i) for i in T3_RESULTS]
+    results = [t3.row(i) for i in t3.result_rows]
     if total_row is None or any(r is None for r in results):
         return
     for col, name in enumerate(TABLE3_COLUMNS):
@@ -126,7 +124,7 @@ def results_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         parts = [_value(r, col) for r in results]
         if total is None or any(p is None for p in parts):
             continue
-        holds = can_equal([t3.possible(T3_TOTAL, col)], [t3.possible(i, col) for i in T3_RESULTS])
+        holds = can_equal([t3.possible(T3_TOTAL, col)], [t3.possible(i, col) for i in t3.result_rows])
         if holds is not False:
             continue
         expected = sum(parts)  # type: ignore[arg-type]
@@ -174,7 +172,7 @@ def applicant_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         expected = sum(vals[:6])  # type: ignore[arg-type]
         if vals[6] != expected:
             cell = row.cells[6]
-            name = table3_row_name(row.index)
+            name = t3.row_name(row.index)
             certain = t3.certain and len(row.readings) <= 1
             yield Violation(
                 cell.span if certain else t3.span,

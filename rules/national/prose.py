@@ -144,8 +144,8 @@ def fee_not_reported(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。
     """
     t3 = report.table3
-    if t3 is None or not t3.certain:
-        return
+    if t3 is None or not t3.certain or t3.one_row_other:
+        return  # the 2019 format has no 逾期未缴费 row
     cell = _cell(t3.row(T3_FEE_UNPAID), _TOTAL)
     if cell is None or cell.number <= 0:
         return

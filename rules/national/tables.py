@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gailint import Edit, Fix, Report, RuleContext, Span, Violation, rule
-from gailint.template import TABLE4_SIZE, table3_row_name
+from gailint.template import TABLE4_SIZE
 
 _TABLE_NAMES = {"table2": "表二（主动公开政府信息情况）", "table3": "表三（收到和处理政府信息公开申请情况）", "table4": "表四（行政复议、行政诉讼情况）"}
 
@@ -88,7 +88,7 @@ def incomplete_table(report: Report, ctx: RuleContext) -> Iterator[Violation]:
                 span = Span(row.cells[0].span.start, row.cells[-1].span.end) if row.cells else row.label.span
                 yield Violation(span, f"{where}应有 {TABLE4_SIZE} 个数值，只找到 {found} 个")
             else:
-                name = table3_row_name(row.index) if table.name == "table3" else row.label.template
+                name = table.row_name(row.index)
                 yield Violation(row.label.span, f"{_TABLE_NAMES[table.name]}“{name}”一行应有 {row.expected} 个数值，只找到 {found} 个")
 
 
@@ -130,7 +130,7 @@ def unseparated_cells(report: Report, ctx: RuleContext) -> Iterator[Violation]:
             if row is None:
                 where, why = f"{_TABLE_NAMES[table.name]}中", "无法分辨各单元格"
             else:
-                name = table3_row_name(row.index) if table.name == "table3" else row.label.template
+                name = table.row_name(row.index)
                 where = f"{_TABLE_NAMES[table.name][:2]}“{name}”一行"
                 if digits < row.expected:
                     why = f"只有 {digits} 位数字，少于该行的 {row.expected} 个单元格，至少缺了一格"
