@@ -364,3 +364,13 @@ def test_the_toml_pack_template_loads_and_finds_what_it_documents():
     assert name.fix.edits[0].new == "2023年度政府信息公开工作年度报告"
     assert [at(text, d) for d in only(diags, "CITY101")] == ["六、其他需要报告的事项"]
     assert [at(text, d) for d in only(diags, "GAI706")] == ["帐号"]
+
+
+def test_the_readme_example_pack_loads_and_works(tmp_path):
+    readme = (FIXTURES.parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n# rules/ours.toml\n", 1)[1].split("```", 1)[0]
+    pack = write(tmp_path, "ours.toml", block)
+    linter, diags = lint_with(pack, REPORT)
+    assert linter.pack_errors == []
+    assert [at(REPORT, d) for d in only(diags, "OUR001")] == ["政务公开办"]
+    assert [at(REPORT, d) for d in only(diags, "OUR101")] == ["六、其他需要报告的事项"]

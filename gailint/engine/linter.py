@@ -12,7 +12,6 @@ from gailint.config import ConfigError, Settings, find_config, load_config
 from gailint.config.loader import config_location, is_pack_path
 from gailint.engine.diagnostics import Diagnostic, Severity
 from gailint.engine.plugins import Registry, load_registry
-from gailint.engine.rule import Rule
 from gailint.engine.runner import INTERNAL_CODE, run_rules
 from gailint.engine.selection import Selection, select
 from gailint.engine.suppress import UNUSED_CODE, apply_suppressions
@@ -146,9 +145,6 @@ class Linter:
             self._packs.clear()
         self._selection[key] = (settings, out)  # the settings object keeps its id alive
         return out
-
-    def rules_for(self, settings: Settings, path: str | None) -> list[tuple[Rule, Severity, bool]]:
-        return list(self.selection(settings, path).rules)
 
     def _own_severity(self, settings: Settings, path: str | None, code: str, default: Severity) -> Severity | None:
         if not settings.enabled(code) or settings.ignored_for_path(path, code):

@@ -151,8 +151,8 @@ class Registry:
         else:
             problems.append(pack.problem(None, "gailint_rule_overrides 应返回字典：规则代码 → RuleOverride"))
 
-        self.packs[name] = pack
-        self._vocab.clear()
+        self.packs = {**self.packs, name: pack}
+        self._vocab = {}
         return pack, problems
 
     def _call(self, pack: Pack, plugin: object, hook: str, problems: list[PackProblem]) -> Any:
@@ -180,20 +180,22 @@ class Registry:
             return pack.problem(None, f"规则名称 {rule.name} 重复：已是 {self.by_name[rule.name].code} 的名称")
         self.prefixes.setdefault(letters, pack.origin)
         rule = replace(rule, pack=pack.name)
-        self.rules[rule.code] = rule
-        self.by_name[rule.name] = rule
+        # Copy on write: the server's worker thread may be iterating these while a
+        # TOML pack loads on the main thread.
+        self.rules = {**self.rules, rule.code: rule}
+        self.by_name = {**self.by_name, rule.name: rule}
         pack.rules.append(rule.code)
         return None
 
     def remove(self, name: str) -> None:
         """Forget a pack (a TOML pack whose file changed is loaded again)."""
-        pack = self.packs.pop(name, None)
+        pack = self.packs.get(name)
         if pack is None:
             return
-        for code in pack.rules:
-            rule = self.rules.pop(code, None)
-            if rule is not None:
-                self.by_name.pop(rule.name, None)
+        self.packs = {n: p for n, p in self.packs.items() if n != name}
+        gone = set(pack.rules)
+        self.rules = {c: r for c, r in self.rules.items() if c not in gone}
+        self.by_name = {n: r for n, r in self.by_name.items() if r.code not in gone}
         if self.manager.has_plugin(name):
             self.manager.unregister(name=name)
         self.prefixes = dict(RESERVED_PREFIXES)
@@ -201,7 +203,7 @@ class Registry:
             for letters in other.prefixes:
                 self.prefixes.setdefault(letters, other.origin)
         self.files = {p: n for p, n in self.files.items() if n != name}
-        self._vocab.clear()
+        self._vocab = {}
 
     def check_overrides(self, pack: Pack) -> list[PackProblem]:
         """Validate a pack's overrides against the loaded rules; drop the bad ones."""
@@ -256,7 +258,7 @@ class Registry:
             return None, problems
         pack.stamp = stamp
         problems += self.check_overrides(pack)
-        self.files[path] = pack.name
+        self.files = {**self.files, path: pack.name}
         return pack.name, problems
 
 
