@@ -16,18 +16,18 @@ _FEE_INDEX = TABLE2_ROWS.index(FEE_ROW)
 
 def _fee_header(report: Report) -> Label | None:
     t2 = report.table2
-    if t2 is None or t2.unseparated is not None:
-        return None
+    if t2 is None or t2.template != "2021":
+        return None  # the 2019 format has no fee header (GAI202 reports it)
     return next((h for h in t2.headers if h.template == FEE_LABEL), None)
 
 
 def _fee_cell(report: Report) -> Cell | None:
     t2 = report.table2
-    if t2 is None or t2.unseparated is not None:
+    if t2 is None or t2.template != "2021":
         return None
     row = t2.row(_FEE_INDEX)
-    if row is None or not row.cells:
-        return None
+    if row is None or not row.cells or row.split:
+        return None  # digits read out of a run: how they were written is unknown
     cell = row.cells[0]
     return cell if cell.kind == "number" and cell.value is not None else None
 

@@ -41,7 +41,7 @@ def fee_in_yuan(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     国办公开办函〔2021〕30号年度报告格式，表二第二十条第（八）项。
     """
     table = report.table2
-    if table is None or table.unseparated is not None:
+    if table is None or table.template != "2021":
         return
     row = table.row(FEE_INDEX)
     if row is None or not row.cells or row.cells[0].value is None:
