@@ -14,7 +14,6 @@ import shutil
 import site
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 
 import pytest
@@ -33,9 +32,10 @@ REPORT = """某镇人民政府2023年政府信息公开工作年度报告
 """
 
 
-def _site_packages(venv: Path) -> Path:
-    paths = sysconfig.get_paths(vars={"base": str(venv), "platbase": str(venv)})
-    return Path(paths["purelib"])
+def _site_packages(python: Path) -> Path:
+    """The new environment's own site-packages, as its interpreter sees it."""
+    code = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    return Path(subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True).stdout.strip())
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def venv(tmp_path_factory) -> Path:
     # files, such as an editable install's, need site.addsitedir).
     ours = [p for p in site.getsitepackages() if Path(p).is_dir()]
     lines = "".join(f"import site; site.addsitedir({p!r})\n" for p in ours)
-    site_packages = _site_packages(env)
+    site_packages = _site_packages(python)
     site_packages.mkdir(parents=True, exist_ok=True)
     (site_packages / "gailint-host.pth").write_text(lines, encoding="utf-8")
     source = base / "python-pack"  # a copy: building writes into the source folder
