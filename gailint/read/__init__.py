@@ -84,6 +84,14 @@ def read(text: str, path: str | None = None) -> Reading:
                 break
         if split:
             notes.append(f"正文有 {split} 行连成一行（网页抓取的文本），已按章节、句子和表格分行阅读")
+    if "\n" in text or "\r" in text:
+        from gailint.read.wrap import joins
+
+        lines = [(m.start(), m.group().rstrip("\r\n")) for m in _LINE_RE.finditer(text) if m.group()]
+        joined = joins(lines)
+        if joined:
+            edits.extend(joined)
+            notes.append(f"正文按页宽折行（PDF 文本），已把 {len(joined)} 处折行接回段落阅读")
     if not edits:
         return Reading(text, IDENTITY, layout)
     builder = ViewBuilder(text)
