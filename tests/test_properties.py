@@ -13,7 +13,9 @@ from gailint.parse import parse
 from _support import SEEDS
 
 LINTER = Linter.create()
-ALL = Settings(select=("ALL",))
+# Every rule: the province packs and a declarative pack's phrase rules too.
+TOML_PACK = SEEDS[0].parent.parent.parent / "templates" / "toml-pack" / "pack.toml"
+ALL = Settings(select=("ALL",), packs=("henan", "sichuan", str(TOML_PACK)))
 SEED_LINES = sorted({ln for p in SEEDS for ln in p.read_text(encoding="utf-8").splitlines()})
 
 # Pieces real reports are made of, so random texts reach deep into the parser.
@@ -54,6 +56,7 @@ def test_parser_never_raises_and_spans_are_inside(text):
 @given(texts, st.sampled_from(["r.txt", "r.md", None]))
 def test_every_rule_returns_spans_and_edits_inside_the_text(text, path):
     _, diags = LINTER.lint(text, path, ALL)
+    assert LINTER.pack_errors == []
     assert not [d for d in diags if d.code == "GAI001"], [d.message for d in diags if d.code == "GAI001"]
     for d in diags:
         assert _inside(text, d.span.start, d.span.end)

@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gailint.cli.common import add_config_argument, fail, make_linter
+from gailint.cli.common import add_config_argument, fail, make_linter, report_pack_errors
 from gailint.config import ConfigError
 from gailint.engine.diagnostics import Diagnostic, Severity
 
@@ -94,9 +94,13 @@ def run(args: argparse.Namespace) -> int:
     explicit = getattr(linter, "explicit_config", None)
 
     def settings_for(path: str | None):
+        nonlocal status
         s = linter.settings_for(path, explicit)
         if extra_select or extra_ignore:
             s = s.merged(select=s.select + extra_select, ignore=s.ignore + extra_ignore)
+        linter.packs_for(s)
+        if report_pack_errors(linter):
+            status = 2
         return s
 
     try:

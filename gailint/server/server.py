@@ -44,7 +44,8 @@ from gailint.server.settings import (
 
 logger = logging.getLogger("gailint.server")
 
-CONFIG_GLOBS = ("**/gailint.toml", "**/.gailint.toml", "**/pyproject.toml")
+# Every *.toml: the config files, and the declarative packs a config may name.
+CONFIG_GLOBS = ("**/gailint.toml", "**/.gailint.toml", "**/pyproject.toml", "**/*.toml")
 CONFIG_FILE_NAMES = ("gailint.toml", ".gailint.toml", "pyproject.toml")
 
 
@@ -294,6 +295,11 @@ class GailintServer(LanguageServer):
         except ConfigError as exc:
             self.show_error(str(exc))
             settings = base
+        # Load the packs it selects now (not in the worker), and say what is wrong
+        # with any of them; the document is still linted with the others.
+        linter.packs_for(settings)
+        for error in linter.new_pack_errors():
+            self.show_error(error)
         self._doc_settings[doc.uri] = (self.generation, settings)
         return settings
 
@@ -385,13 +391,22 @@ class GailintServer(LanguageServer):
     def saved_document(self, uri: str) -> None:
         doc = self.documents.get(uri)
         if doc is not None:
+            if self._is_pack_file(uri):
+                self.reload()  # a declarative pack edited in the editor itself
+                return
             self.check_config(doc)
 
     def watched_files_changed(self, uris: list[str]) -> None:
-        if any(u.rsplit("/", 1)[-1] in CONFIG_FILE_NAMES for u in uris):
+        if any(u.rsplit("/", 1)[-1] in CONFIG_FILE_NAMES or self._is_pack_file(u) for u in uris):
             self._stamps.clear()
             self._doc_configs.clear()
             self.reload()
+
+    def _is_pack_file(self, uri: str) -> bool:
+        if self.linter is None or not uri.endswith(".toml"):
+            return False
+        path = uri_to_path(uri)
+        return path is not None and Path(path).resolve() in self.linter.registry.files
 
     # ------------------------------------------------------------ linting
 
