@@ -33,7 +33,7 @@ class Settings:
     packs: tuple[str, ...] = ()
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
-    include: tuple[str, ...] = ("*.txt", "*.md", "*.markdown")
+    include: tuple[str, ...] = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 
     @property
     def root(self) -> Path | None:
