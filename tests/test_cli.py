@@ -63,7 +63,7 @@ def test_concise_byte_columns_count_utf8_bytes_for_vim():
 
 def test_utf16_columns_and_default_code_points():
     text = "𠮷 问题的结症在于\n"  # 𠮷: 1 code point, 2 UTF-16 units, 4 bytes
-    for unit, col in (("code-point", 6), ("utf-16", 7), ("byte", 14)):
+    for unit, col in (("code-point", 6), ("utf-16", 7), ("byte", 15)):
         out = run("check", "--output-format", "concise", "--column-unit", unit, "--select", "GAI706", "-", input=text)
         assert out.stdout.split(":")[2] == str(col), (unit, out.stdout)
 
