@@ -31,7 +31,8 @@ def missing(what: str, how: str) -> None:
 
 
 def lua(s: str) -> str:
-    return json.dumps(s)  # a JSON string is a valid Lua and Vim string literal here
+    """A Lua or Vim string literal (LuaJIT knows no \\u escapes: keep UTF-8 as is)."""
+    return json.dumps(s, ensure_ascii=False)
 
 
 def env_with_gailint(path_first: Path | None = VENV_BIN) -> dict[str, str]:
