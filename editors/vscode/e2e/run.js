@@ -1,0 +1,191 @@
+// A real VS Code: code-server with the packaged .vsix installed, driven in Debian's
+// headless Chromium with playwright-core. Opens a copy of seed 003 under a report
+// name, waits for gailint's problems, applies the GAI302 quick-fix through the
+// light-bulb menu, saves, and writes what it saw to $OUT (JSON) for pytest.
+//
+// Environment: GAILINT (the gailint program), VSIX, WORK (an empty folder), OUT,
+// SEED, CHROMIUM (default /usr/bin/chromium), PORT (default 18123).
+const cp = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+const { chromium } = require("playwright-core");
+
+const env = process.env;
+const WORK = env.WORK;
+const PORT = Number(env.PORT || 18123);
+const CODE_SERVER = path.join(__dirname, "node_modules", "code-server", "out", "node", "entry.js");
+const REPORT_NAME = "某区2022年政府信息公开工作年度报告.txt";
+const result = { steps: [] };
+
+function step(name, data = {}) {
+  result.steps.push({ name, at: Date.now(), ...data });
+  console.log(`[e2e] ${name} ${JSON.stringify(data)}`);
+}
+
+function codeServer(args, opts = {}) {
+  return cp.spawn(process.execPath, [CODE_SERVER, ...args], { env: { ...env, XDG_CONFIG_HOME: path.join(WORK, "config") }, ...opts });
+}
+
+async function until(what, fn, timeout = 60000, every = 250) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+async function main() {
+  const project = path.join(WORK, "reports");
+  const user = path.join(WORK, "user-data");
+  const extensions = path.join(WORK, "extensions");
+  fs.mkdirSync(project, { recursive: true });
+  fs.mkdirSync(path.join(user, "User"), { recursive: true });
+  const report = path.join(project, REPORT_NAME);
+  fs.copyFileSync(env.SEED, report);
+  fs.writeFileSync(
+    path.join(user, "User", "settings.json"),
+    JSON.stringify({
+      "gailint.path": [env.GAILINT],
+      "workbench.startupEditor": "none",
+      "workbench.tips.enabled": false,
+      "security.workspace.trust.enabled": false,
+      "telemetry.telemetryLevel": "off",
+      "extensions.autoUpdate": false,
+      "extensions.autoCheckUpdates": false,
+      "update.mode": "none",
+      "editor.lightbulb.enabled": "on",
+      "workbench.colorTheme": "Default Light Modern",
+    }),
+  );
+
+  const install = cp.spawnSync(
+    process.execPath,
+    [CODE_SERVER, "--user-data-dir", user, "--extensions-dir", extensions, "--install-extension", env.VSIX],
+    { encoding: "utf8", env: { ...env, XDG_CONFIG_HOME: path.join(WORK, "config") } },
+  );
+  step("install-extension", { status: install.status, out: (install.stdout + install.stderr).trim().slice(-400) });
+  if (install.status !== 0) throw new Error("code-server could not install the .vsix");
+  result.installed = fs.readdirSync(extensions).filter((d) => d.startsWith("gailint."));
+
+  const server = codeServer([
+    "--auth", "none", "--bind-addr", `127.0.0.1:${PORT}`, "--user-data-dir", user, "--extensions-dir", extensions,
+    "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", "--disable-getting-started-override",
+    project,
+  ]);
+  let serverLog = "";
+  server.stdout.on("data", (d) => (serverLog += d));
+  server.stderr.on("data", (d) => (serverLog += d));
+  let browser;
+  try {
+    await until("code-server to listen", async () => {
+      try {
+        const r = await fetch(`http://127.0.0.1:${PORT}/healthz`);
+        return r.ok;
+      } catch {
+        return false;
+      }
+    });
+    step("code-server-up");
+    // A fresh profile (playwright passes it as --user-data-dir).
+    browser = await chromium.launchPersistentContext(path.join(WORK, "chromium"), {
+      executablePath: env.CHROMIUM || "/usr/bin/chromium",
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      args: [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      ],
+    });
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(project)}`);
+    await page.waitForSelector(".monaco-workbench", { timeout: 90000 });
+    step("workbench");
+    await page.waitForTimeout(3000);
+
+    // Open the report with Quick Open.
+    await page.keyboard.press("Control+P");
+    await page.waitForSelector(".quick-input-widget input", { state: "visible" });
+    await page.keyboard.type(REPORT_NAME);
+    await page.waitForTimeout(800);
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".monaco-editor .view-lines", { timeout: 30000 });
+    step("opened");
+
+    // gailint's status-bar item shows the problems of the current report.
+    const status = await until(
+      "gailint's status-bar item to count problems",
+      async () => {
+        const texts = await page.locator(".statusbar-item").allInnerTexts();
+        return texts.map((t) => t.trim()).find((t) => /gailint \d+/.test(t));
+      },
+      90000,
+    );
+    result.status = status;
+    step("status", { status });
+
+    // The Problems panel lists gailint's diagnostics.
+    await page.keyboard.press("Control+Shift+M");
+    await page.waitForSelector(".markers-panel .monaco-list-row", { timeout: 30000 });
+    await page.waitForTimeout(1000);
+    result.problems = await page.locator(".markers-panel .monaco-list-row").allInnerTexts();
+    step("problems", { count: result.problems.length });
+    await page.screenshot({ path: path.join(WORK, "problems.png") });
+
+    // Go to the GAI302 cell (line 69, column 10) and apply the quick-fix.
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+G");
+    await page.waitForSelector(".quick-input-widget input", { state: "visible" });
+    await page.keyboard.type("69:10");
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(800);
+    await page.keyboard.press("Control+.");
+    const menu = page.locator(".action-widget .monaco-list-row, .context-view .action-item");
+    await menu.first().waitFor({ state: "visible", timeout: 20000 });
+    result.menu = await menu.allInnerTexts();
+    step("quick-fix menu", { items: result.menu });
+    await page.screenshot({ path: path.join(WORK, "menu.png") });
+    // Choose the fix with the keyboard, as the menu expects (it blocks the pointer).
+    const wanted = "把（七）总计（自然人）改为 2";
+    await until("the fix to be selected in the menu", async () => {
+      const focused = await page.locator(".action-widget .monaco-list-row.focused").getAttribute("aria-label").catch(() => null);
+      if (focused === wanted) return true;
+      await page.keyboard.press("ArrowDown");
+      return false;
+    }, 10000, 150);
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(800);
+    await page.keyboard.press("Control+S");
+    await until("the fixed file on disk", () => {
+      const line = fs.readFileSync(report, "utf8").split("\n")[68];
+      return line !== fs.readFileSync(env.SEED, "utf8").split("\n")[68];
+    }, 20000);
+    result.saved = fs.readFileSync(report, "utf8");
+    step("saved");
+    result.statusAfter = await until("the status bar to count again", async () => {
+      const texts = await page.locator(".statusbar-item").allInnerTexts();
+      const now = texts.map((t) => t.trim()).find((t) => /gailint/.test(t));
+      return now !== status && now;
+    }, 20000);
+    await page.screenshot({ path: path.join(WORK, "after.png") });
+  } finally {
+    if (browser) await browser.close();
+    server.kill();
+    result.serverLog = serverLog.slice(-4000);
+  }
+}
+
+main()
+  .then(() => {
+    result.ok = true;
+  })
+  .catch((err) => {
+    result.ok = false;
+    result.error = String(err && err.stack ? err.stack : err);
+    console.error(result.error);
+  })
+  .finally(() => {
+    fs.writeFileSync(env.OUT, JSON.stringify(result, null, 1));
+    process.exit(result.ok ? 0 : 1);
+  });
