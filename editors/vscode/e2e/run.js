@@ -4,15 +4,15 @@
 // light-bulb menu, saves, and writes what it saw to $OUT (JSON) for pytest.
 //
 // Environment: GAILINT (the gailint program), VSIX, WORK (an empty folder), OUT,
-// SEED, CHROMIUM (default /usr/bin/chromium), PORT (default 18123).
+// SEED, CHROMIUM (default /usr/bin/chromium), PORT (default: a free one).
 const cp = require("node:child_process");
+const net = require("node:net");
 const fs = require("node:fs");
 const path = require("node:path");
 const { chromium } = require("playwright-core");
 
 const env = process.env;
 const WORK = env.WORK;
-const PORT = Number(env.PORT || 18123);
 const CODE_SERVER = path.join(__dirname, "node_modules", "code-server", "out", "node", "entry.js");
 const REPORT_NAME = "某区2022年政府信息公开工作年度报告.txt";
 const result = { steps: [] };
@@ -36,7 +36,19 @@ async function until(what, fn, timeout = 60000, every = 250) {
   }
 }
 
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 async function main() {
+  const PORT = Number(env.PORT || (await freePort()));
   const project = path.join(WORK, "reports");
   const user = path.join(WORK, "user-data");
   const extensions = path.join(WORK, "extensions");
