@@ -54,6 +54,13 @@ def run_script(argv: list[str], out: Path, cwd: Path, env: dict[str, str] | None
     return json.loads(out.read_text(encoding="utf-8"))
 
 
+def report_copy(folder: Path) -> Path:
+    """Seed 003 copied into ``folder`` under a report name."""
+    report = folder / REPORT_NAME
+    shutil.copy(SEED_003, report)
+    return report
+
+
 def cli_diagnostics(path: Path) -> list[dict]:
     """What `gailint check` reports for ``path`` (JSON)."""
     out = subprocess.run(

@@ -13,7 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from programs import REPORT_NAME, ROOT, SEED_003, byte_col, cli_diagnostics, env_with_gailint, lua, missing, run_script
+from programs import (
+    REPORT_NAME,
+    ROOT,
+    SEED_003,
+    byte_col,
+    cli_diagnostics,
+    env_with_gailint,
+    lua,
+    missing,
+    report_copy,
+    run_script,
+)
 
 PLUGIN = ROOT / "editors" / "neovim"
 
@@ -111,12 +122,6 @@ def expected_positions(path: Path) -> list[list]:
         [d["code"], d["start"]["line"] - 1, byte_col(lines[d["start"]["line"] - 1], d["start"]["column"]) - 1]
         for d in cli_diagnostics(path)
     )
-
-
-def report_copy(tmp_path: Path) -> Path:
-    report = tmp_path / REPORT_NAME
-    shutil.copy(SEED_003, report)
-    return report
 
 
 def cli_fixed(tmp_path: Path) -> str:

@@ -18,6 +18,7 @@ from programs import (
     env_with_gailint,
     lua,
     missing,
+    report_copy,
     run_script,
 )
 
@@ -46,8 +47,7 @@ def run_vim(vim: str, tmp_path: Path, body: str, env=None, packs: str = "") -> d
 
 
 def test_make_fills_the_quickfix_list_with_byte_columns(vim, tmp_path):
-    report = tmp_path / REPORT_NAME
-    shutil.copy(SEED_003, report)
+    report = report_copy(tmp_path)
     got = run_vim(
         vim,
         tmp_path,
@@ -138,8 +138,7 @@ let g:out.messages = execute('messages')
 def test_ale_highlights_land_on_the_reported_chinese_characters(vim, tmp_path):
     if not (ALE_PACK / "pack" / "dist-bundle" / "opt" / "ale").is_dir():
         missing("ALE", "apt-get install vim-ale")
-    report = tmp_path / REPORT_NAME
-    shutil.copy(SEED_003, report)
+    report = report_copy(tmp_path)
     got = run_vim(
         vim,
         tmp_path,
