@@ -98,12 +98,21 @@ def test_code_server_shows_the_problems_and_applies_a_quick_fix(vsix, tmp_path):
     assert any(
         row.split("\n") == [label["message"], "gailint", "GAI201", "[Ln 26, Col 13]"] for row in problems
     ), problems
-    # The quick-fix changed exactly the GAI302 cell, and the file was saved.
+    # The quick-fix changed the GAI302 cell; saving then applied every safe fix
+    # (editor.codeActionsOnSave with source.fixAll.gailint), as `gailint check --fix` does.
     fix = next(d["fix"] for d in cli if d["code"] == "GAI302")
-    expected = SEED_003.read_text(encoding="utf-8")
+    quick_fixed = SEED_003.read_text(encoding="utf-8")
     for edit in sorted(fix["edits"], key=lambda e: -e["start"]):
-        expected = expected[: edit["start"]] + edit["text"] + expected[edit["end"] :]
-    assert got["saved"] == expected
+        quick_fixed = quick_fixed[: edit["start"]] + edit["text"] + quick_fixed[edit["end"] :]
     fixed = tmp_path / REPORT_NAME
-    fixed.write_text(expected, encoding="utf-8")
+    fixed.write_text(quick_fixed, encoding="utf-8")
+    assert got["statusQuickFixed"].endswith(f"gailint {len(cli_diagnostics(fixed))}")
+    subprocess.run([str(VENV_BIN / "gailint"), "check", "--fix", "-q", str(fixed)], capture_output=True)
+    assert got["saved"] == fixed.read_text(encoding="utf-8")
+    assert got["saved"] != quick_fixed, "fix on save changed nothing"
     assert got["statusAfter"].endswith(f"gailint {len(cli_diagnostics(fixed))}")
+    # "gailint: 显示解析结果" shows what `gailint inspect` prints.
+    inspect = subprocess.run([str(VENV_BIN / "gailint"), "inspect", str(fixed)], capture_output=True, text=True)
+    shown = got["model"].replace("\u00a0", " ")
+    for line in inspect.stdout.splitlines()[1:4]:
+        assert line in shown, (line, shown[:500])

@@ -1,7 +1,9 @@
 // A real VS Code: code-server with the packaged .vsix installed, driven in Debian's
 // headless Chromium with playwright-core. Opens a copy of seed 003 under a report
 // name, waits for gailint's problems, applies the GAI302 quick-fix through the
-// light-bulb menu, saves, and writes what it saw to $OUT (JSON) for pytest.
+// light-bulb menu, saves (fix on save: editor.codeActionsOnSave with
+// source.fixAll.gailint), runs "gailint: 显示解析结果", and writes what it saw to $OUT
+// (JSON) for pytest.
 //
 // Environment: GAILINT (the gailint program), VSIX, WORK (an empty folder), OUT,
 // SEED, CHROMIUM (default /usr/bin/chromium), PORT (default: a free one).
@@ -69,6 +71,8 @@ async function main() {
       "update.mode": "none",
       "editor.lightbulb.enabled": "on",
       "workbench.colorTheme": "Default Light Modern",
+      // Fix on save, exactly as the README documents it.
+      "[plaintext]": { "editor.codeActionsOnSave": { "source.fixAll.gailint": "explicit" } },
     }),
   );
 
@@ -167,7 +171,14 @@ async function main() {
       return false;
     }, 10000, 150);
     await page.keyboard.press("Enter");
-    await page.waitForTimeout(800);
+    const gailintStatus = async () =>
+      (await page.locator(".statusbar-item").allInnerTexts()).map((t) => t.trim()).find((t) => /gailint/.test(t));
+    // The fix removes that column's GAI302 and GAI301: the count drops.
+    result.statusQuickFixed = await until("the quick-fix to be linted", async () => {
+      const now = await gailintStatus();
+      return now !== status && now;
+    }, 20000);
+    step("quick-fix applied", { status: result.statusQuickFixed });
     await page.keyboard.press("Control+S");
     await until("the fixed file on disk", () => {
       const line = fs.readFileSync(report, "utf8").split("\n")[68];
@@ -176,11 +187,23 @@ async function main() {
     result.saved = fs.readFileSync(report, "utf8");
     step("saved");
     result.statusAfter = await until("the status bar to count again", async () => {
-      const texts = await page.locator(".statusbar-item").allInnerTexts();
-      const now = texts.map((t) => t.trim()).find((t) => /gailint/.test(t));
-      return now !== status && now;
+      const now = await gailintStatus();
+      return now !== result.statusQuickFixed && now;
     }, 20000);
     await page.screenshot({ path: path.join(WORK, "after.png") });
+
+    // The parsed model, beside the report.
+    await page.keyboard.press("F1");
+    await page.waitForSelector(".quick-input-widget input", { state: "visible" });
+    await page.keyboard.type("gailint: 显示解析结果");
+    await page.waitForTimeout(800);
+    await page.keyboard.press("Enter");
+    result.model = await until("the parsed model in an editor", async () => {
+      const editors = await page.locator(".monaco-editor .view-lines").allInnerTexts();
+      return editors.find((t) => t.includes("发布机关：") && t.includes("表二"));
+    }, 20000);
+    step("model");
+    await page.screenshot({ path: path.join(WORK, "model.png") });
   } finally {
     if (browser) await browser.close();
     server.kill();

@@ -31,6 +31,26 @@ interface InspectResult {
   model: unknown;
 }
 
+const MODEL_SCHEME = "gailint-model";
+
+/** Read-only documents showing the parsed model (no "save changes?" on close). */
+class ModelDocuments implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? "";
+  }
+
+  show(report: vscode.Uri, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: MODEL_SCHEME, path: `/${path.basename(report.fsPath)}（解析结果）` });
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+    return uri;
+  }
+}
+
 class Gailint {
   private client: LanguageClient | undefined;
   private state: ServerState = "stopped";
@@ -38,6 +58,7 @@ class Gailint {
   private configFolders: string[] = [];
   private readonly output = vscode.window.createOutputChannel("gailint");
   private readonly status = vscode.window.createStatusBarItem("gailint.status", vscode.StatusBarAlignment.Right, 100);
+  readonly models = new ModelDocuments();
 
   constructor(private readonly context: vscode.ExtensionContext) {
     this.status.name = "gailint";
@@ -265,7 +286,7 @@ class Gailint {
       void vscode.window.showInformationMessage("gailint：无法解析当前文件");
       return;
     }
-    const doc = await vscode.workspace.openTextDocument({ content: result.text, language: "plaintext" });
+    const doc = await vscode.workspace.openTextDocument(this.models.show(editor.document.uri, result.text));
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   }
 }
@@ -277,6 +298,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   gailint = g;
   const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
   context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(MODEL_SCHEME, g.models),
     vscode.commands.registerCommand("gailint.restart", () => g.restart()),
     vscode.commands.registerCommand("gailint.fixAll", () => g.fixAll()),
     vscode.commands.registerCommand("gailint.insertTables", () => g.insertTables()),
