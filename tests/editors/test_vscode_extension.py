@@ -116,3 +116,13 @@ def test_code_server_shows_the_problems_and_applies_a_quick_fix(vsix, tmp_path):
     shown = got["model"].replace("\u00a0", " ")
     for line in inspect.stdout.splitlines()[1:4]:
         assert line in shown, (line, shown[:500])
+    # "gailint: 修复所有问题" leaves what `gailint check --fix` leaves.
+    second = tmp_path / "second.txt"
+    shutil.copy(SEED_003, second)
+    subprocess.run([str(VENV_BIN / "gailint"), "check", "--fix", "-q", str(second)], capture_output=True)
+    assert got["secondStatus"].endswith(f"gailint {len(cli)}")
+    assert got["secondFixed"].endswith(f"gailint {len(cli_diagnostics(second))}")
+    # "gailint: 插入三张标准表格" fills an empty report with the template's tables.
+    assert "本年制发件数" in got["tables"] and "本年新收政府信息公开申请数量" in got["tables"]
+    # "gailint: 重启语言服务器": the status bar shows the restart, then counts again.
+    assert "gailint" in got["restarting"] and got["restarted"] == got["statusAfter"]

@@ -2,8 +2,9 @@
 // headless Chromium with playwright-core. Opens a copy of seed 003 under a report
 // name, waits for gailint's problems, applies the GAI302 quick-fix through the
 // light-bulb menu, saves (fix on save: editor.codeActionsOnSave with
-// source.fixAll.gailint), runs "gailint: 显示解析结果", and writes what it saw to $OUT
-// (JSON) for pytest.
+// source.fixAll.gailint) and runs the extension's commands: 显示解析结果, 修复所有问题
+// (on a second report), 插入三张标准表格 (on an empty one), 重启语言服务器. Writes what
+// it saw to $OUT (JSON) for pytest.
 //
 // Environment: GAILINT (the gailint program), VSIX, WORK (an empty folder), OUT,
 // SEED, CHROMIUM (default /usr/bin/chromium), PORT (default: a free one).
@@ -17,6 +18,8 @@ const env = process.env;
 const WORK = env.WORK;
 const CODE_SERVER = path.join(__dirname, "node_modules", "code-server", "out", "node", "entry.js");
 const REPORT_NAME = "某区2022年政府信息公开工作年度报告.txt";
+const SECOND_NAME = "某区2021年报.txt";
+const EMPTY_NAME = "空白年度报告.txt";
 const result = { steps: [] };
 
 function step(name, data = {}) {
@@ -58,6 +61,8 @@ async function main() {
   fs.mkdirSync(path.join(user, "User"), { recursive: true });
   const report = path.join(project, REPORT_NAME);
   fs.copyFileSync(env.SEED, report);
+  fs.copyFileSync(env.SEED, path.join(project, SECOND_NAME));
+  fs.writeFileSync(path.join(project, EMPTY_NAME), "");
   fs.writeFileSync(
     path.join(user, "User", "settings.json"),
     JSON.stringify({
@@ -120,12 +125,32 @@ async function main() {
     step("workbench");
     await page.waitForTimeout(3000);
 
+    const palette = async (prefix, text) => {
+      await page.keyboard.press(prefix);
+      await page.waitForSelector(".quick-input-widget input", { state: "visible" });
+      await page.keyboard.type(text);
+      await page.waitForTimeout(800);
+      await page.keyboard.press("Enter");
+    };
+    const activeTab = () => page.locator(".tab.active").first().innerText().catch(() => "");
+    const openFile = async (name) => {
+      // Quick Open finds nothing until the file index is ready: try again.
+      for (let attempt = 1; ; attempt++) {
+        await palette("Control+P", name);
+        try {
+          return await until(`${name} to be the active tab`, async () => (await activeTab()).includes(name), 10000);
+        } catch (err) {
+          if (attempt === 3) throw err;
+          await page.keyboard.press("Escape");
+        }
+      }
+    };
+    const command = (title) => palette("F1", title);
+    const gailintStatus = async () =>
+      (await page.locator(".statusbar-item").allInnerTexts()).map((t) => t.trim()).find((t) => /gailint/.test(t));
+
     // Open the report with Quick Open.
-    await page.keyboard.press("Control+P");
-    await page.waitForSelector(".quick-input-widget input", { state: "visible" });
-    await page.keyboard.type(REPORT_NAME);
-    await page.waitForTimeout(800);
-    await page.keyboard.press("Enter");
+    await openFile(REPORT_NAME);
     await page.waitForSelector(".monaco-editor .view-lines", { timeout: 30000 });
     step("opened");
 
@@ -171,8 +196,6 @@ async function main() {
       return false;
     }, 10000, 150);
     await page.keyboard.press("Enter");
-    const gailintStatus = async () =>
-      (await page.locator(".statusbar-item").allInnerTexts()).map((t) => t.trim()).find((t) => /gailint/.test(t));
     // The fix removes that column's GAI302 and GAI301: the count drops.
     result.statusQuickFixed = await until("the quick-fix to be linted", async () => {
       const now = await gailintStatus();
@@ -193,17 +216,55 @@ async function main() {
     await page.screenshot({ path: path.join(WORK, "after.png") });
 
     // The parsed model, beside the report.
-    await page.keyboard.press("F1");
-    await page.waitForSelector(".quick-input-widget input", { state: "visible" });
-    await page.keyboard.type("gailint: 显示解析结果");
-    await page.waitForTimeout(800);
-    await page.keyboard.press("Enter");
+    await command("gailint: 显示解析结果");
     result.model = await until("the parsed model in an editor", async () => {
       const editors = await page.locator(".monaco-editor .view-lines").allInnerTexts();
       return editors.find((t) => t.includes("发布机关：") && t.includes("表二"));
     }, 20000);
     step("model");
     await page.screenshot({ path: path.join(WORK, "model.png") });
+    await command("View: Close All Editors");
+
+    // Fix all problems, by command, in a second report (not saved).
+    await openFile(SECOND_NAME);
+    result.secondStatus = await until("the second report's problems", async () => {
+      const now = await gailintStatus();
+      return /gailint \d+/.test(now ?? "") && now;
+    }, 30000);
+    await command("gailint: 修复所有问题");
+    result.secondFixed = await until("fix all to be linted", async () => {
+      const now = await gailintStatus();
+      return now !== result.secondStatus && now;
+    }, 20000);
+    step("fix all", { before: result.secondStatus, after: result.secondFixed });
+    await command("View: Revert File");
+
+    // The standard tables, by command, in an empty report.
+    await openFile(EMPTY_NAME);
+    await command("gailint: 插入三张标准表格");
+    result.tables = await until("the tables in the empty report", async () => {
+      const text = (await page.locator(".monaco-editor .view-lines").allInnerTexts()).join("\n");
+      return text.includes("信息内容") && text.includes("本年新收政府信息公开申请数量") && text;
+    }, 20000);
+    step("insert tables");
+    await page.screenshot({ path: path.join(WORK, "tables.png") });
+    await command("View: Revert File");
+
+    // Restart the server: the status bar goes through its states and counts again.
+    await openFile(REPORT_NAME);
+    await command("gailint: 重启语言服务器");
+    result.restarting = await until("the server to stop and start", async () => {
+      const now = await gailintStatus();
+      return now !== undefined && !/gailint \d+$/.test(now) && now;
+    }, 15000, 50);
+    result.restarted = await until("the server to run again", async () => {
+      const now = await gailintStatus();
+      return /gailint \d+$/.test(now ?? "") && now;
+    }, 30000);
+    step("restart", { during: result.restarting, after: result.restarted });
+  } catch (err) {
+    for (const p of browser ? browser.pages() : []) await p.screenshot({ path: path.join(WORK, "error.png") }).catch(() => {});
+    throw err;
   } finally {
     if (browser) await browser.close();
     server.kill();
