@@ -38,5 +38,5 @@ def to_source(report: Report, diagnostics: list[Diagnostic]) -> list[Diagnostic]
     for d in diagnostics:
         a, b = textmap.range_to_source(d.span.start, d.span.end)
         fix = _fix(report, d.fix) if d.fix is not None else None
-        out.append(replace(d, span=Span(a, b), fix=fix))
+        out.append(Diagnostic(d.code, d.name, d.severity, d.message, Span(a, b), fix, d.path, d.url, d.data))
     return out

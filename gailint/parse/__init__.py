@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gailint.model import Line, LineIndex, Report, Span
+from gailint.model import DateRef, Line, LineIndex, Report, Span
 from gailint.parse import dates as _dates
 from gailint.parse.furniture import furniture_kind
 from gailint.read import TextMap, read
@@ -103,6 +103,10 @@ def parse(
     years = _dates.find_years(text, index)
     period = _dates.find_period(text)
     published = _dates.find_published(text, frozen, all_dates)
+    if published is None and reading.page_date is not None:
+        # A web page's 发布时间 stood outside the report: point at the title instead.
+        anchor = title.span if title is not None else Span(0, 0)
+        published = DateRef(reading.page_date, anchor, "published")
 
     report_year, source = None, None
     if title is not None and title.year:

@@ -39,12 +39,14 @@ def furniture_kind(text: str, *, header: bool = False) -> FurnitureKind | None:
     s = text.strip(" \t\u3000\u00a0\ufeff\f")
     if not s or len(s) > 200:
         return None
+    if header and _CRAWLER_RE.match(s):
+        return "crawler"
+    if len(s) > 40:
+        return None  # page numbers, separators and tool labels are short
     if _PAGE_RE.fullmatch(s):
         return "page-number"
     if _SEPARATOR_RE.fullmatch(s):
         return "separator"
-    if header and _CRAWLER_RE.match(s):
-        return "crawler"
     if _TOOL_RE.fullmatch(s):
         return "tool"
     return None

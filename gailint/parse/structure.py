@@ -102,14 +102,29 @@ class Heading(NamedTuple):
 _OTHER_HEADING_RE = re.compile(r"^[一二三四五六七八][、.,，][^。，,；;]{2,24}(?:情况|事项|措施|问题|计划|举措|成效|打算|方向)$")
 
 
-def heading_of(line: Line) -> Heading | None:
+_ARABIC_RE = re.compile(r"^\d{1,2}[.、)]")
+
+
+def heading_of(line: Line, arabic: bool = False) -> Heading | None:
     """The section heading ``line`` holds, if it is one of the six (or a numbered
-    heading in their place whose words name none of them: number 0)."""
+    heading in their place whose words name none of them: number 0).
+
+    ``arabic``: also take "1. 总体情况", the six headings as a converter renumbered
+    them (a Markdown list), by their words alone.
+    """
     raw = line.text
     if len(raw) > 80 or "\t" in raw or "|" in raw or not _HEADING_HINT_RE.search(raw):
         return None
     inner = strip_markup(raw.replace("\u00a0", " ").replace("\u3000", " "))
     n = norm(inner)
+    if arabic and _ARABIC_RE.match(n):
+        n = _ARABIC_RE.sub("", n)
+        core = n.rstrip("。.:：")
+        number, wording = classify_heading(core, False)
+        if number is None or wording == "other":
+            return None
+        start = line.span.start + raw.index(inner[0])
+        return Heading(number, inner, Span(start, start + len(inner)), None, wording)
     if not n or len(n) > _MAX_HEADING or n.startswith("("):
         return None
     m = _HEADING_NUM_RE.match(n)
@@ -147,14 +162,24 @@ def _place_unnamed(found: list[tuple[Heading, int]]) -> list[tuple[Heading, int]
     return out
 
 
-def find_sections(lines: tuple[Line, ...], text_len: int, skip: set[int]) -> list[Section]:
+def _headings(lines: tuple[Line, ...], skip: set[int], *, arabic: bool) -> list[tuple[Heading, int]]:
     found: list[tuple[Heading, int]] = []
     for line in lines:
         if line.number in skip or line.kind == "furniture":
             continue
-        h = heading_of(line)
+        h = heading_of(line, arabic)
         if h:
             found.append((h, line.number))
+    return found
+
+
+def find_sections(lines: tuple[Line, ...], text_len: int, skip: set[int]) -> list[Section]:
+    found = _headings(lines, skip, arabic=False)
+    if len({h.number for h, _ in found if h.number}) < 3:
+        # No 一、…六、 headings: a converter may have renumbered them 1. 2. 3.
+        arabic = _headings(lines, skip, arabic=True)
+        if len({h.number for h, _ in arabic if h.number}) > len({h.number for h, _ in found if h.number}):
+            found = arabic
     found = _place_unnamed(found)
     sections: list[Section] = []
     for i, (h, ln) in enumerate(found):

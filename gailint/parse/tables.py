@@ -313,8 +313,18 @@ def _match_t3(tok: Token, after: int) -> _Match | None:
         for i, c in enumerate(_T3_CORES):
             if c == core and i > after:
                 return found(i, False)
+    marker = _LEADING_MARKER_RE.match(seg)
+    has_marker = bool(marker)
+    if len(core) >= 4:
+        # The first line of a label wrapped in a narrow column ("1.本机关不掌握相" /
+        # "关政府信息"): the start of a template label, with the same number.
+        for i in range(after + 1, len(_T3_CORES)):
+            c = _T3_CORES[i]
+            if c.startswith(core):
+                want = _LEADING_MARKER_RE.match(_T3_KEYS[i])
+                if marker is None or want is None or marker.group() == want.group():
+                    return found(i, True)
     # Fuzzy: only for a marked label, or a very close one, among the rows still to come.
-    has_marker = bool(_LEADING_MARKER_RE.match(seg))
     if not has_marker and len(core) < 4:
         return None  # "总计" or "其他" alone is a column header, not a row
     best_i = _fuzzy_row(core, after, 0.72 if has_marker else 0.88)
@@ -347,14 +357,30 @@ class _RowDraft:
     values: list[Token] = field(default_factory=list)
 
 
-def _continues(prev: _RowDraft, tok: Token) -> bool:
-    """A label wrapped around its values (PDF text: “5.要求行政机关确认或重新出” /
-    values / “具已获取信息”): the text completes the previous row's label."""
-    if prev.label is None or not prev.values:
-        return False
-    joined = norm(prev.label.text + tok.text)
-    want = norm(prev.label.template)
-    return joined == want or _core(joined) == _core(want)
+def _continued(prev: _RowDraft, tok: Token) -> Label | None:
+    """The label of ``prev`` completed by ``tok``: a label wrapped around its values
+    in PDF text (“5.要求行政机关确认或重新出” / values / “具已获取信息”), possibly after
+    fragments of a neighbouring column on the same line (“理  开  规禁止公开”)."""
+    label = prev.label
+    if label is None:
+        return None
+    have, want = norm(label.text), norm(label.template)
+    if not want.startswith(have) or len(have) >= len(want):
+        return None
+    rest = want[len(have) :]
+    n, offsets = norm_map(tok.text, tok.start)
+    if not n:
+        return None
+    if rest.startswith(n):
+        start = 0
+    else:
+        # The longest tail of the token that starts the rest of the label (≥ 2 chars).
+        start = next((k for k in range(len(n) - 1) if len(n) - k >= 2 and rest.startswith(n[k:])), -1)
+        if start < 0:
+            return None
+    piece = tok.text[offsets[start] - tok.start :]
+    text = label.text + piece
+    return Label(text, Span(label.span.start, tok.end), label.template, norm(text) == want or label.exact)
 
 
 def _t3_identities() -> list[_split.Identity]:
@@ -366,6 +392,35 @@ def _t3_identities() -> list[_split.Identity]:
 
 
 _T3_IDENTITIES = _t3_identities()
+
+
+def _numbers(d: _RowDraft) -> bool:
+    return any(t.kind == "value" for t in d.values)
+
+
+def _deferred(drafts: list[_RowDraft]) -> None:
+    """Labels first, numbers after (PDF text read column by column): a run of labels
+    without numbers, a last label that took the first line of numbers, then as many
+    lines of numbers as there were bare labels. The numbers go to the labels in order."""
+    i = 0
+    while i < len(drafts):
+        j = i
+        while j < len(drafts) and drafts[j].index >= 0 and not _numbers(drafts[j]):
+            j += 1
+        if i < j < len(drafts) and drafts[j].index >= 0:
+            k = j + 1
+            while k < len(drafts) and drafts[k].index == -2:
+                k += 1
+            orphans = drafts[j + 1 : k]
+            if len(orphans) == j - i:
+                lines = [drafts[j].values] + [o.values for o in orphans]
+                for d, values in zip(drafts[i : j + 1], lines):
+                    d.values = values
+                for o in orphans:
+                    o.values = []
+                i = k
+                continue
+        i = max(j, i + 1)
 
 
 def _place_orphans(drafts: list[_RowDraft]) -> None:
@@ -382,6 +437,12 @@ def _place_orphans(drafts: list[_RowDraft]) -> None:
             start = d.values[0].start
             d.index = gap[0]
             d.label = Label("", Span(start, start), TABLE3_ROWS[gap[0]][0], False)
+            continue
+        # No row missing here: the values stood above their own label (a converter
+        # centred a tall label cell below its numbers), which has none of its own.
+        nxt = next((x for x in drafts[k + 1 :] if x.index != -2), None)
+        if nxt is not None and nxt.index >= 0 and not nxt.values:
+            nxt.values, d.values = d.values, []
 
 
 def parse_table3(lines: Sequence[Line]) -> Table | None:
@@ -392,13 +453,16 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
     last_row: _RowDraft | None = None
     for tok in tokens:
         if tok.kind == "text":
-            if last_row is not None and tok.text and _continues(last_row, tok):
-                lbl = last_row.label
-                assert lbl is not None
-                last_row.label = Label(lbl.text + tok.text, Span(lbl.span.start, tok.end), lbl.template, True)
+            longer = _continued(last_row, tok) if last_row is not None and tok.text else None
+            if longer is not None:
+                last_row.label = longer  # type: ignore[union-attr]
                 continue
             after = max((d.index for d in drafts if d.index >= 0), default=-1)
             m = _match_t3(tok, after) if tok.text else None
+            if m is None and tok.text and current is not None and not current.values:
+                # A fragment of a group label beside a wrapped row label in PDF text
+                # ("2.没有现成信息需" / "无法提  0 0 0…"): the values still follow.
+                continue
             current = None
             if m and m.label is None and m.group == _OTHER_GROUP:
                 group_draft = _RowDraft(-1, Label(tok.text, tok.span, TABLE3_GROUPS[-1], True))
@@ -409,6 +473,10 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
                 current = last_row = _RowDraft(m.index, m.label)
                 drafts.append(current)
             continue
+        if current is not None and tok.kind == "value":
+            numbers = [t for t in current.values if t.kind == "value"]
+            if len(numbers) >= 7 and tok.line != numbers[-1].line:
+                current = None  # a second line of numbers: not this row's
         if current is None:
             if tok.kind != "value" or not drafts:
                 continue
@@ -418,6 +486,7 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
         current.values.append(tok)
     if not any(d.index >= 0 for d in drafts):
         return None
+    _deferred(drafts)
     _place_orphans(drafts)
     drafts = [d for d in drafts if d.index >= 0]
     # The 2019 format: （六）其他处理 carries its own numbers, with no sub-rows 1.–3.

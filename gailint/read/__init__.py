@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from gailint.read.textmap import IDENTITY, TextMap, ViewBuilder
@@ -40,6 +41,8 @@ class Reading:
     map: TextMap = IDENTITY
     layout: Layout = "text"
     notes: tuple[str, ...] = field(default=())
+    # The publication date a web page shows outside the report (its 发布时间).
+    page_date: date | None = None
 
 
 def is_html(text: str, path: str | None) -> bool:
@@ -49,34 +52,50 @@ def is_html(text: str, path: str | None) -> bool:
     return bool(_HTML_START_RE.match(text[:2048]))
 
 
+# CommonMark's backslash escapes ("1\\.属于国家秘密", "12\\.35" from converters).
+_MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def read(text: str, path: str | None = None) -> Reading:
     if is_html(text, path):
         from gailint.read.html import read_html
 
         return read_html(text)
-    layout: Layout = "markdown" if path and path.lower().endswith(_MARKDOWN_SUFFIXES) else "text"
+    markdown = bool(path) and path.lower().endswith(_MARKDOWN_SUFFIXES)  # type: ignore[union-attr]
+    layout: Layout = "markdown" if markdown else "text"
+    edits: list[tuple[int, int, str]] = []
+    notes: list[str] = []
+    if markdown and "\\" in text:
+        edits.extend((m.start(), m.end(), m.group(1)) for m in _MD_ESCAPE_RE.finditer(text))
     from gailint.read.segment import MIN_LENGTH
 
-    if len(text) < MIN_LENGTH:
-        return Reading(text, IDENTITY, layout)
-    from gailint.read.segment import breaks, structured
+    if len(text) >= MIN_LENGTH:
+        from gailint.read.segment import breaks, structured
 
-    builder: ViewBuilder | None = None
-    split = 0
-    pos = 0
-    for m in _LINE_RE.finditer(text):
-        line = m.group().rstrip("\r\n")
-        if len(line) >= MIN_LENGTH and structured(line):
-            if builder is None:
-                builder = ViewBuilder(text)
-            split += 1
-            for a, b in breaks(line):
-                builder.replace(pos + a, pos + b, "\n")
-        pos = m.end()
-        if pos >= len(text):
-            break
-    if builder is None:
+        split = 0
+        pos = 0
+        for m in _LINE_RE.finditer(text):
+            line = m.group().rstrip("\r\n")
+            if len(line) >= MIN_LENGTH and structured(line):
+                split += 1
+                edits.extend((pos + a, pos + b, "\n") for a, b in breaks(line))
+            pos = m.end()
+            if pos >= len(text):
+                break
+        if split:
+            notes.append(f"正文有 {split} 行连成一行（网页抓取的文本），已按章节、句子和表格分行阅读")
+    if "\n" in text or "\r" in text:
+        from gailint.read.wrap import joins
+
+        lines = [(m.start(), m.group().rstrip("\r\n")) for m in _LINE_RE.finditer(text) if m.group()]
+        joined = joins(lines)
+        if joined:
+            edits.extend(joined)
+            notes.append(f"正文按页宽折行（PDF 文本），已把 {len(joined)} 处折行接回段落阅读")
+    if not edits:
         return Reading(text, IDENTITY, layout)
+    builder = ViewBuilder(text)
+    for a, b, new in sorted(edits):
+        builder.replace(a, b, new)
     view, textmap = builder.finish()
-    note = f"正文有 {split} 行连成一行（网页抓取的文本），已按章节、句子和表格分行阅读"
-    return Reading(view, textmap, layout, (note,))
+    return Reading(view, textmap, layout, tuple(notes))

@@ -83,7 +83,8 @@ def break_points(line: str) -> list[int]:
     for m in _SUBHEADING_RE.finditer(line):
         before = line[: m.start()]
         prev = before.rstrip(_WS)[-1:]
-        if not prev or prev in "。！？!?；;：:" or before[-1:] in _WS:
+        # After a sentence, a space, or a table's last number ("……5949.09(二)主动公开……").
+        if not prev or prev in "。！？!?；;：:" or before[-1:] in _WS or before[-1:].isdigit():
             points.add(m.start())
     for m in _CHROME_RE.finditer(line):
         points.add(m.start())

@@ -46,6 +46,12 @@ def nonstandard_label(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         for label in sorted(labels, key=lambda lb: lb.span.start):
             if label.exact:
                 continue
+            if not label.text:
+                # The row's numbers stand where the template puts this row, without a label.
+                row = next(r for r in table.found_rows if r.label is label)
+                where = Span(row.cells[0].span.start, row.cells[-1].span.end) if row.cells else label.span
+                yield Violation(where, f"这一行数字没有标签：按位置应为“{label.template}”，请补上行标签")
+                continue
             yield Violation(
                 label.span,
                 f"表格标签“{label.text}”与模板不一致，应为“{label.template}”",
