@@ -207,6 +207,15 @@ class _Settled:
     stray: tuple[Cell, ...]
     readings: tuple[_split.Reading, ...] = ()
     unread: Span | None = None
+    runs: tuple[Token, ...] = ()  # the digit runs the readings cut
+
+    def cells_of(self, k: int) -> tuple[Cell, ...]:
+        """The cells of reading ``k``, each with the characters it was read from."""
+        out = []
+        for value, a, b in self.readings[k]:
+            run = next(t for t in self.runs if t.start <= a < t.end)
+            out.append(Cell(run.text[a - run.start : b - run.start], Span(a, b), "number", value, True))
+        return tuple(out)
 
 
 # A count written with more digits than this is cells run together, not one number
@@ -255,11 +264,7 @@ def _settle_row(
     found = _split.read_row(chunks, expected, check)
     if not found.readings:
         return _Settled((), (), (), whole)
-    return _Settled((), tuple(_cell(t) for t in values if t.kind == "blank"), found.readings)
-
-
-def _split_cells(reading: _split.Reading) -> tuple[Cell, ...]:
-    return tuple(Cell(str(v), Span(a, b), "number", v, True) for v, a, b in reading)
+    return _Settled((), tuple(_cell(t) for t in values if t.kind == "blank"), found.readings, None, tuple(nonblank))
 
 
 def _values(reading: _split.Reading) -> tuple[int, ...]:
@@ -528,7 +533,7 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
         assert d.label is not None
         if s.readings:
             pick = split[1].get(i, 0)
-            rows.append(Row(i, d.label, _split_cells(s.readings[pick]), s.stray, 7, None, tuple(map(_values, s.readings))))
+            rows.append(Row(i, d.label, s.cells_of(pick), s.stray, 7, None, tuple(map(_values, s.readings))))
         else:
             rows.append(Row(i, d.label, s.cells, s.stray, 7, s.unread))
     unread = tuple(r.unread for r in rows if r is not None and r.unread is not None)
@@ -713,7 +718,7 @@ def parse_table2(lines: Sequence[Line]) -> Table | None:
         s = _settle_row(d.values, width, None, d.label.span.end)
         if s.readings and len(s.readings) == 1:
             split_rows.append(i)
-            rows.append(Row(i, d.label, _split_cells(s.readings[0]), s.stray, width, None, (_values(s.readings[0]),)))
+            rows.append(Row(i, d.label, s.cells_of(0), s.stray, width, None, (_values(s.readings[0]),)))
             continue
         if s.readings or s.unread is not None:
             # Table 二 has no identities to choose a reading with: left unread.
@@ -758,7 +763,7 @@ def parse_table4(lines: Sequence[Line]) -> Table | None:
     notes = []
     split = None
     if s.readings:
-        row = Row(0, label, _split_cells(s.readings[0]), s.stray, TABLE4_SIZE, None, tuple(map(_values, s.readings)))
+        row = Row(0, label, s.cells_of(0), s.stray, TABLE4_SIZE, None, tuple(map(_values, s.readings)))
         split = Split((0,), len(s.readings), True)
     else:
         row = Row(0, label, s.cells, s.stray, TABLE4_SIZE, s.unread)
