@@ -14,10 +14,14 @@ import os
 import sys
 from pathlib import Path
 
-from gailint.cli.common import add_config_argument, fail, make_linter
+from gailint.cli.common import add_config_argument, fail, make_linter, report_pack_errors
 from gailint.config import ConfigError
 from gailint.engine.diagnostics import Severity
 from gailint.output import FORMATS
+from gailint.positions import PositionEncoding
+
+# Column units of the text and concise headers; None = code points (the default).
+COLUMN_UNITS = {"code-point": None, "byte": PositionEncoding.UTF8, "utf-16": PositionEncoding.UTF16}
 
 PROGRESS_MIN = 200  # files: below this a progress bar is noise
 CROSS_YEAR_TAG = "cross-year"  # rules that read other reports (ctx.neighbours)
@@ -27,6 +31,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹；- 表示标准输入（默认：当前文件夹）")
     p.add_argument("--output-format", choices=tuple(FORMATS), default="text", help="输出格式（默认 text）")
     p.add_argument("-o", "--output-file", metavar="FILE", help="把结果写入文件而不是标准输出")
+    p.add_argument(
+        "--column-unit",
+        choices=tuple(COLUMN_UNITS),
+        default="code-point",
+        help="text/concise 输出的列号单位：code-point（默认，字符）、byte（UTF-8 字节，Vim 的 %%c）、utf-16",
+    )
     p.add_argument("--select", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀，如 GAI3,GAI701）")
     p.add_argument("--extend-select", metavar="CODES", help="在配置之外再启用这些规则")
     p.add_argument("--ignore", metavar="CODES", help="停用这些规则（逗号分隔）")
@@ -63,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     from gailint.engine.linter import tune_gc
 
     tune_gc()
+    if args.column_unit != "code-point" and args.output_format not in ("text", "concise"):
+        return fail(f"--column-unit 只用于 text 和 concise 输出；{args.output_format} 的列号和偏移量总是以字符计")
     overrides = {}
     if args.select:
         overrides["select"] = _codes(args.select)
@@ -96,6 +108,7 @@ class _Run:
         self.extra_ignore = _codes(args.ignore) or ()
         self._settings: dict[str | None, object] = {}
         self._merged: dict[int, object] = {}
+        self.pack_errors = False  # a pack a config selects cannot be used: exit 2
 
     def settings_for(self, path: str | None):
         """The settings of ``path``'s folder (configs apply per folder), with the
@@ -115,6 +128,9 @@ class _Run:
             if merged is None or merged[0] is not s:
                 merged = self._merged[id(s)] = (s, s.merged(select=s.select + self.extra_select, ignore=s.ignore + self.extra_ignore))
             s = merged[1]
+        self.linter.packs_for(s)
+        if report_pack_errors(self.linter):
+            self.pack_errors = True
         self._settings[folder] = self._settings[folder_abs] = s
         return s
 
@@ -188,7 +204,7 @@ class _Run:
     def _cross_year(self) -> bool:
         seen = {id(s): s for s in [self.settings_for(None), *self._settings.values()]}
         return any(
-            CROSS_YEAR_TAG in rule.tags for s in seen.values() for rule, _, _ in self.linter.rules_for(s, None)
+            CROSS_YEAR_TAG in rule.tags for s in seen.values() for rule, _, _ in self.linter.selection(s, None).rules
         )
 
     def _index(self, targets, cache):
@@ -221,8 +237,10 @@ class _Run:
         else:
             root = self.explicit.parent if self.explicit is not None else Path.cwd()
             folder = root / CACHE_DIR
-        modules = ["gailint", *(v.split(":")[0] for v in self.linter.registry.packs.values())]
-        return ResultCache(folder, code_stamp(modules))
+        packs = list(self.linter.registry.packs.values())
+        modules = ["gailint", *(p.source.split(":")[0] for p in packs if p.kind == "python")]
+        files = [p.source for p in packs if p.kind == "toml"]
+        return ResultCache(folder, code_stamp(modules, files, [f"{p.name}={p.version}" for p in packs]))
 
     def _output(self):
         from gailint import __version__
@@ -246,6 +264,7 @@ class _Run:
             fix_hint=not args.fix,
             rules=rules,
             version=__version__,
+            column_unit=COLUMN_UNITS[args.column_unit],
         )
         return module(args.output_format), options, stream, close
 
@@ -317,7 +336,7 @@ class _Run:
         if fixed and args.show_fixes:
             _show_fixed(fixed, self.linter.registry.rules)
 
-        if status == 2:
+        if status == 2 or self.pack_errors:
             return 2
         if args.exit_zero:
             return 0

@@ -234,13 +234,13 @@ def check(state: RunState, job: Job) -> Outcome:
         if absolute is not None and context is not None and digest is not None:
             state.cache.put(absolute, context, digest, job.fileid or (), packed)
 
-    report_like = looks_like_report(report)
+    report_like = looks_like_report(report) or stdin
     out.issuer, out.year = report.issuer, report.year
     if state.workspace is not None and lint_path and job.stamp is not None:
         state.workspace.remember(report, job.stamp)
     if absolute is not None and job.stamp is not None:
         out.identity = (absolute, job.stamp, report.issuer, report.year, digest)
-    if not report_like:
+    if not report_like and not stdin:  # standard input comes from an editor: always linted
         out.note = NOT_A_REPORT
         store(_pack(False, report.issuer, report.year, []))
         return out

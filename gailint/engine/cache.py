@@ -60,12 +60,19 @@ class CacheEntry:
         )
 
 
-def code_stamp(modules: Iterable[str]) -> str:
-    """A digest of gailint's version and the size and mtime of every source file
-    of ``modules`` (packages or modules)."""
+def code_stamp(modules: Iterable[str], files: Iterable[str] = (), versions: Iterable[str] = ()) -> str:
+    """A digest of gailint's version, the packs' versions, and the size and mtime
+    of every source file of ``modules`` (packages or modules) and of ``files``
+    (declarative packs)."""
     from gailint import __version__
 
-    h = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version_info[:2]}".encode())
+    h = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version_info[:2]}\0{sorted(versions)}".encode())
+    for f in sorted(set(files)):
+        try:
+            st = os.stat(f)
+        except OSError:
+            continue
+        h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     for name in sorted(set(modules)):
         mod = sys.modules.get(name)
         origin = getattr(mod, "__file__", None)

@@ -36,7 +36,7 @@ from gailint.engine.files import (
 )
 from gailint.model import Line, Report, Span
 
-REPORT_SUFFIXES = (".txt", ".md", ".markdown")
+REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".gailint_cache"}
 MAX_FILES = 100_000  # per root: a province's archive, not a home folder
 

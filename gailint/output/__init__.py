@@ -48,6 +48,9 @@ class RenderOptions:
     fix_hint: bool = True  # the summary suggests --fix (not after a --fix run)
     rules: list[dict[str, Any]] = field(default_factory=list)  # metadata of every rule (SARIF)
     version: str = ""
+    # Column unit of the text and concise headers: None counts code points; UTF-8
+    # gives Vim's byte columns (%c), UTF-16 an editor's.
+    column_unit: Any = None
 
 
 @dataclass

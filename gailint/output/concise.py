@@ -15,7 +15,7 @@ def render(r: FileResult, opts: RenderOptions) -> str:
     positions = Positions(r.text) if r.text is not None else None
     out = []
     for d in r.diagnostics:
-        line, col = positions.line_col(d.span.start) if positions is not None else (1, 1)
+        line, col = positions.line_col(d.span.start, opts.column_unit) if positions is not None else (1, 1)
         out.append(header(r.path, line, col, d, r.unsafe, opts.color))
     return "".join(out)
 

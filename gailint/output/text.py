@@ -78,6 +78,8 @@ def render(r: FileResult, opts: RenderOptions) -> str:
     index = positions.index
     for d in r.diagnostics:
         line_no, col = positions.line_col(d.span.start)
+        if opts.column_unit is not None:
+            col = positions.line_col(d.span.start, opts.column_unit)[1]
         out.append(header(r.path, line_no, col, d, r.unsafe, color))
         span = index.line_span(line_no - 1, r.text)
         line = r.text[span.start : span.end]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from gailint import Edit, Fix, Report, RuleContext, Span, Violation, rule
-from gailint.template import TABLE4_SIZE, table3_row_name
+from gailint.parse.normalize import norm
+from gailint.template import TABLE4_SIZE
 
 _TABLE_NAMES = {"table2": "表二（主动公开政府信息情况）", "table3": "表三（收到和处理政府信息公开申请情况）", "table4": "表四（行政复议、行政诉讼情况）"}
 
@@ -17,7 +18,8 @@ def nonstandard_label(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     ## 检查内容
     表二、表三的每个行标签和表头，在 Unicode NFKC 规范化并去掉空白后与 2021 年模板比较；
     相近但不同的标签（错字、漏字）被报告。河南省的“本年收费金额（单位：万元，保留4位小数）”
-    是已知的省级变体，不报告。
+    是已知的省级变体，不报告；规则包可通过词表 `labels`（模板标签 → 接受的写法）增加
+    其他省级变体，启用该规则包的报告中这些写法也不报告。
 
     ## 为什么是问题
     模板的标签是统计口径的定义；改动标签（如“其他法律法规禁止公开”少了“行政”）
@@ -39,18 +41,36 @@ def nonstandard_label(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     ## 依据
     国办公开办函〔2021〕30号年度报告格式，表二至表四。
     """
+    accepted = _accepted_variants(ctx)
     for table in (report.table2, report.table3):
         if table is None:
             continue
         labels = list(table.headers) + [r.label for r in table.found_rows]
         for label in sorted(labels, key=lambda lb: lb.span.start):
-            if label.exact:
+            if label.exact or norm(label.text) in accepted.get(norm(label.template), ()):
+                continue
+            if not label.text:
+                # The row's numbers stand where the template puts this row, without a label.
+                row = next(r for r in table.found_rows if r.label is label)
+                where = Span(row.cells[0].span.start, row.cells[-1].span.end) if row.cells else label.span
+                yield Violation(where, f"这一行数字没有标签：按位置应为“{label.template}”，请补上行标签")
                 continue
             yield Violation(
                 label.span,
                 f"表格标签“{label.text}”与模板不一致，应为“{label.template}”",
                 Fix(f"改为“{label.template}”", (Edit.replace(label.span, label.template),)),
             )
+
+
+def _accepted_variants(ctx: RuleContext) -> dict[str, set[str]]:
+    """The packs' ``labels`` vocabulary, normalised: template label -> variants."""
+    labels = ctx.vocabulary.get("labels", {}) if isinstance(ctx.vocabulary, Mapping) else {}
+    out: dict[str, set[str]] = {}
+    if isinstance(labels, Mapping):
+        for template, variants in labels.items():
+            if isinstance(template, str) and isinstance(variants, (list, tuple)):
+                out.setdefault(norm(template), set()).update(norm(v) for v in variants if isinstance(v, str))
+    return out
 
 
 @rule(code="GAI204", name="incomplete-table", severity="error", tags=("tables",))
@@ -77,18 +97,18 @@ def incomplete_table(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     国办公开办函〔2021〕30号年度报告格式，表二至表四。
     """
     for table in (report.table2, report.table3, report.table4):
-        if table is None or table.unseparated is not None:
+        if table is None:
             continue
         for row in table.found_rows:
-            if row.complete:
-                continue
+            if row.complete or row.unread is not None:
+                continue  # digits that ran together: GAI208 says why they were not read
             found = len(row.cells)
             if table.name == "table4":
                 where = _TABLE_NAMES["table4"]
                 span = Span(row.cells[0].span.start, row.cells[-1].span.end) if row.cells else row.label.span
                 yield Violation(span, f"{where}应有 {TABLE4_SIZE} 个数值，只找到 {found} 个")
             else:
-                name = table3_row_name(row.index) if table.name == "table3" else row.label.template
+                name = table.row_name(row.index)
                 yield Violation(row.label.span, f"{_TABLE_NAMES[table.name]}“{name}”一行应有 {row.expected} 个数值，只找到 {found} 个")
 
 
@@ -120,11 +140,23 @@ def unseparated_cells(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     国办公开办函〔2021〕30号年度报告格式，表二至表四。
     """
     for table in (report.table2, report.table3, report.table4):
-        if table is not None and table.unseparated is not None:
-            yield Violation(
-                table.unseparated,
-                f"{_TABLE_NAMES[table.name]}的数字连在一起，无法分辨各单元格；该表的勾稽关系未检查",
-            )
+        if table is None:
+            continue
+        rows = {r.unread: r for r in table.found_rows if r.unread is not None}
+        for span in table.unread:
+            run = span.text(report.text)
+            row = rows.get(span)
+            digits = sum(ch.isdigit() for ch in run)
+            if row is None:
+                where, why = f"{_TABLE_NAMES[table.name]}中", "无法分辨各单元格"
+            else:
+                name = table.row_name(row.index)
+                where = f"{_TABLE_NAMES[table.name][:2]}“{name}”一行"
+                if digits < row.expected:
+                    why = f"只有 {digits} 位数字，少于该行的 {row.expected} 个单元格，至少缺了一格"
+                else:
+                    why = f"可以拆成不止一种 {row.expected} 个单元格的读法，无法确定"
+            yield Violation(span, f"{where}的数字“{run}”连在一起，{why}；涉及它的勾稽关系未检查")
 
 
 RULES = [nonstandard_label, incomplete_table, unseparated_cells]
