@@ -1,7 +1,16 @@
 """Benchmark: how fast gailint lints (not a test; the README states the figures).
 
-    python bench/bench.py            # 2000-file corpus + a 1 MB report + cold start
+    python bench/bench.py            # everything below
     python bench/bench.py --files 5000 --cold-runs 20
+    python bench/bench.py --only folders --folders 2000,20000
+
+`gailint check <folder>` itself, as a user runs it (a new process each time,
+output to a pipe), on repositories of 2,000 and 20,000 reports made from the
+seeds (bench/corpus.py: many issuers, one report a year each, by year folder):
+cold with --jobs 1 and with every core (no cache), then warm (the cache filled
+by one run, median of three); files/s for each. For 2,000 reports it also lints
+the same files one by one in one process, the yardstick `gailint check` must stay
+within 1.5x of.
 
 Measures, on one core (this process):
 - files/s and MB/s over a corpus made from the seed reports (varied so that no two
@@ -88,13 +97,55 @@ def cold_start(path: Path, runs: int) -> list[float]:
     return times
 
 
+def _check_folder(folder: Path, *args: str) -> float:
+    t = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "gailint", "check", "--output-format", "concise", *args, "."],
+        cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - t
+
+
+def folders(sizes: list[int], workers: int) -> None:
+    from corpus import make_repository
+
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as d:
+            folder = Path(d)
+            paths = make_repository(folder, size)
+            mb = sum(p.stat().st_size for p in paths) / 1e6
+            print(f"`gailint check <folder>`: {size} reports, {mb:.1f} MB, {workers} cores")
+            if size <= 2000:
+                secs = lint_files(paths)[0]
+                print(f"  one by one in one process (yardstick): {secs:.1f} s, {size / secs:.0f} files/s")
+                one = _check_folder(folder, "--no-cache", "--jobs", "1")
+                print(f"  cold, --jobs 1: {one:.1f} s, {size / one:.0f} files/s ({one / secs:.2f}x the yardstick)")
+            else:
+                one = _check_folder(folder, "--no-cache", "--jobs", "1")
+                print(f"  cold, --jobs 1: {one:.1f} s, {size / one:.0f} files/s")
+            cold = _check_folder(folder, "--no-cache")
+            print(f"  cold, --jobs {workers}: {cold:.1f} s, {size / cold:.0f} files/s")
+            _check_folder(folder)  # fills .gailint_cache
+            warm = statistics.median(_check_folder(folder) for _ in range(3))
+            print(f"  warm (cache), --jobs {workers}: {warm:.2f} s, {size / warm:.0f} files/s (median of 3)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--files", type=int, default=2000)
     ap.add_argument("--cold-runs", type=int, default=10)
     ap.add_argument("--passes", type=int, default=3, help="passes over the corpus (the median is reported)")
+    ap.add_argument("--folders", default="2000,20000", help="sizes of the repositories checked with `gailint check`")
+    ap.add_argument("--only", choices=("lint", "folders"), help="run only one part")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(HERE))
+    if args.only != "lint":
+        from gailint.cli.parallel import default_jobs
+
+        folders([int(n) for n in args.folders.split(",") if n], default_jobs())
+        if args.only == "folders":
+            return
     with tempfile.TemporaryDirectory() as d:
         folder = Path(d)
         corpus = make_corpus(folder, args.files)
