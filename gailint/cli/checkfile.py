@@ -257,7 +257,9 @@ def check(state: RunState, job: Job) -> Outcome:
     if state.fmt is not None:
         from gailint.output import FileResult
 
-        out.part = state.fmt.render(FileResult(job.path, text, diagnostics, unsafe), state.render_options)
+        # The parser's line index fits the text when neither the reader nor a fix changed it.
+        index = report.index if report.source is None and text is src.text else None
+        out.part = state.fmt.render(FileResult(job.path, text, diagnostics, unsafe, index), state.render_options)
         if packed is not None:
             packed["p"][_render_key(state, unsafe)] = out.part
     if packed is not None:

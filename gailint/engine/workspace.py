@@ -107,7 +107,10 @@ def identify_text(head: str, tail: str, path: str | None) -> Identity:
     from gailint.parse.dates import filename_year
     from gailint.parse.structure import find_signature_issuer, find_title
 
-    title = find_title(_lines(head, first=15), None)
+    # Only lines that could be a title go to the parser's title reader (which
+    # normalises every line it sees); the others stay, blank, to keep line numbers.
+    lines = tuple(ln if "报告" in ln.text else Line(ln.number, ln.span, "", "blank") for ln in _lines(head, first=15))
+    title = find_title(lines, None)
     issuer = title.issuer if title is not None and title.issuer else None
     if issuer is None:
         issuer = find_signature_issuer(_lines(tail or head, last=20))

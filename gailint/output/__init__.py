@@ -39,6 +39,14 @@ class FileResult:
     text: str | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unsafe: bool = False  # unsafe fixes are applied for this file (--unsafe-fixes)
+    line_index: Any = None  # the parser's LineIndex of ``text``, when it has one
+
+    def positions(self):
+        """Positions of the text (None when it could not be read), reusing the
+        parser's line index."""
+        from gailint.positions import Positions
+
+        return Positions(self.text, self.line_index) if self.text is not None else None
 
 
 @dataclass

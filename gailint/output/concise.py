@@ -8,11 +8,10 @@ from typing import TextIO
 from gailint.output import FileResult, RenderOptions, Totals
 from gailint.output.style import summary_line
 from gailint.output.text import header
-from gailint.positions import Positions
 
 
 def render(r: FileResult, opts: RenderOptions) -> str:
-    positions = Positions(r.text) if r.text is not None else None
+    positions = r.positions()
     out = []
     for d in r.diagnostics:
         line, col = positions.line_col(d.span.start, opts.column_unit) if positions is not None else (1, 1)

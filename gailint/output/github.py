@@ -8,7 +8,6 @@ from typing import TextIO
 
 from gailint.engine.diagnostics import Severity
 from gailint.output import FileResult, RenderOptions, Totals, fix_mark
-from gailint.positions import Positions
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice", Severity.HINT: "notice"}
 
@@ -22,7 +21,7 @@ def escape_property(s: str) -> str:
 
 
 def render(r: FileResult, opts: RenderOptions) -> str:
-    positions = Positions(r.text) if r.text is not None else None
+    positions = r.positions()
     out = []
     path = r.path.replace("\\", "/")
     for d in r.diagnostics:

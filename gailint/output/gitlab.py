@@ -9,13 +9,12 @@ from typing import Any, TextIO
 
 from gailint.engine.diagnostics import Severity
 from gailint.output import FileResult, RenderOptions, Totals
-from gailint.positions import Positions
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info", Severity.HINT: "info"}
 
 
 def render(r: FileResult, opts: RenderOptions) -> list[dict[str, Any]]:
-    positions = Positions(r.text) if r.text is not None else None
+    positions = r.positions()
     path = r.path.replace("\\", "/")
     seen: dict[str, int] = {}
     out = []

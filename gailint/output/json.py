@@ -8,10 +8,9 @@ from typing import Any, TextIO
 
 from gailint.engine.diagnostics import Diagnostic
 from gailint.output import FileResult, RenderOptions, Totals
-from gailint.positions import Positions
 
 
-def _point(positions: Positions | None, offset: int) -> dict[str, int]:
+def _point(positions: Any, offset: int) -> dict[str, int]:
     line, column = positions.line_col(offset) if positions is not None else (1, 1)
     return {"line": line, "column": column, "offset": offset}
 
@@ -26,7 +25,7 @@ def fix_dict(d: Diagnostic) -> dict[str, Any] | None:
     }
 
 
-def diagnostic_dict(d: Diagnostic, positions: Positions | None, path: str) -> dict[str, Any]:
+def diagnostic_dict(d: Diagnostic, positions: Any, path: str) -> dict[str, Any]:
     return {
         "path": path,
         "code": d.code,
@@ -41,7 +40,7 @@ def diagnostic_dict(d: Diagnostic, positions: Positions | None, path: str) -> di
 
 
 def render(r: FileResult, opts: RenderOptions) -> list[dict[str, Any]]:
-    positions = Positions(r.text) if r.text is not None else None
+    positions = r.positions()
     return [diagnostic_dict(d, positions, r.path) for d in r.diagnostics]
 
 

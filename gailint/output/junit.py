@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from gailint.output import FileResult, RenderOptions, Totals
-from gailint.positions import Positions
 
 # XML 1.0 cannot carry these, even escaped; a report's text may hold them.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -20,7 +19,7 @@ def _clean(s: str) -> str:
 
 
 def render(r: FileResult, opts: RenderOptions) -> tuple[str, list[tuple[str, str, int, int, str]]]:
-    positions = Positions(r.text) if r.text is not None else None
+    positions = r.positions()
     cases = []
     for d in r.diagnostics:
         line, col = positions.line_col(d.span.start) if positions is not None else (1, 1)

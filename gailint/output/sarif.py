@@ -16,7 +16,6 @@ from urllib.parse import quote
 
 from gailint.engine.diagnostics import Diagnostic, Severity
 from gailint.output import FileResult, RenderOptions, Totals
-from gailint.positions import Positions
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.HINT: "note"}
@@ -33,7 +32,7 @@ def artifact(path: str) -> dict[str, str]:
     return {"uri": quote(path.replace("\\", "/")), "uriBaseId": "%SRCROOT%"}
 
 
-def _region(positions: Positions | None, start: int, end: int) -> dict[str, int]:
+def _region(positions: Any, start: int, end: int) -> dict[str, int]:
     if positions is None:
         return {"startLine": 1, "startColumn": 1}
     (sl, sc), (el, ec) = positions.line_col(start), positions.line_col(end)
@@ -58,7 +57,7 @@ def _fix(d: Diagnostic, location: dict[str, str]) -> dict[str, Any]:
 
 
 def render(r: FileResult, opts: RenderOptions) -> list[dict[str, Any]]:
-    positions = Positions(r.text) if r.text is not None else None
+    positions = r.positions()
     location = artifact(r.path)
     index = {rule["id"]: i for i, rule in enumerate(opts.rules)}
     out = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -15,12 +16,26 @@ _WINDOW = 70  # display cells of a long line shown around the span
 _MAX_FIX_LINES = 6  # lines of a fix shown by --show-fixes
 
 
+@lru_cache(maxsize=8192)
 def _width(ch: str) -> int:
     if ch == "\t":
         return 4
     if unicodedata.combining(ch):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _wider_than(line: str, cells: int) -> bool:
+    """Whether ``line`` takes more than ``cells`` display cells (stops counting
+    there: a report scraped onto one line is 100,000 characters long)."""
+    if len(line) * 4 <= cells:  # no character is wider than a tab
+        return False
+    total = 0
+    for ch in line:
+        total += _width(ch)
+        if total > cells:
+            return True
+    return False
 
 
 def _display(s: str) -> str:
@@ -30,7 +45,7 @@ def _display(s: str) -> str:
 def _excerpt(line: str, a: int, b: int) -> tuple[str, int, int]:
     """(shown text, caret column, caret width) with long lines cut around [a, b)."""
     lo, hi = 0, len(line)
-    if sum(_width(c) for c in line) > _WINDOW * 2:
+    if _wider_than(line, _WINDOW * 2):
         lo = max(0, a - 20)
         hi = min(len(line), max(b, a + 1) + 30)
     prefix = "…" if lo > 0 else ""
@@ -74,7 +89,7 @@ def render(r: FileResult, opts: RenderOptions) -> str:
         for d in r.diagnostics:
             out.append(header(r.path, 1, 1, d, r.unsafe, color) + "\n")
         return "".join(out)
-    positions = Positions(r.text)
+    positions = r.positions()
     index = positions.index
     for d in r.diagnostics:
         line_no, col = positions.line_col(d.span.start)

@@ -88,11 +88,23 @@ def carry_over(report: Report, ctx: RuleContext) -> Iterator[Violation]:
             )
 
 
+# The clauses of the last few reports: checking a series year by year, each report
+# is compared twice (as this year's, then as last year's), and split once.
+_RECENT: dict[int, tuple[Report, dict[str, int]]] = {}
+
+
 def _clauses(report: Report) -> dict[str, int]:
     """Prose clauses (digits masked: copied reports change years and counts) → length.
     Set lookups keep the comparison linear in the text."""
+    hit = _RECENT.get(id(report))
+    if hit is not None and hit[0] is report:
+        return hit[1]
     text = _DIGITS_RE.sub("#", "\n".join(_WS_RE.sub("", line.text) for line in report.prose_lines()))
-    return {c: len(c) for c in _CLAUSE_RE.split(text) if len(c) >= _MIN_CLAUSE}
+    clauses = {c: len(c) for c in _CLAUSE_RE.split(text) if len(c) >= _MIN_CLAUSE}
+    if len(_RECENT) >= 4:
+        _RECENT.pop(next(iter(_RECENT)))
+    _RECENT[id(report)] = (report, clauses)  # the report itself keeps its id from being reused
+    return clauses
 
 
 def similarity(report: Report, other: Report) -> tuple[float, int]:
