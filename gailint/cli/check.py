@@ -167,9 +167,8 @@ class _Run:
         cache = None if (args.no_cache or stdin) else self._open_cache()
         index = workspace = None
         if not stdin and self._cross_year():
-            index, workspace = self._index(targets, cache)
-            for job, target in zip(jobs, targets):
-                entry = index.entry(target.path)
+            index, workspace, entries = self._index(targets, cache)
+            for job, entry in zip(jobs, entries):
                 if entry is not None:
                     job.group, job.ident = (entry.key, entry.identity.year), entry.ident
 
@@ -215,9 +214,10 @@ class _Run:
             known = {k: (Identity(v[0], v[1]), v[2]) for k, v in cache.load_identities().items()}
         index = ReportIndex(self.issuer_key, known)
         roots: dict[str, object] = {}
+        entries = []
         for t in targets:
-            index.add(t.path, t.st)
-            folder = os.path.dirname(os.path.abspath(t.path))
+            entries.append(index.add(t.path, t.st))
+            folder = os.path.dirname(t.path)
             if folder not in roots:
                 roots[folder] = repository_root(t.path, self.settings_for(t.path).root)
         for root in sorted(set(roots.values())):
@@ -226,7 +226,7 @@ class _Run:
         def parse(text: str, path: str):
             return self.linter.parse(text, path, self.settings_for(path))
 
-        return index, Workspace(index, parse)
+        return index, Workspace(index, parse), entries
 
     def _open_cache(self):
         from gailint.engine.cache import CACHE_DIR, ResultCache, code_stamp
@@ -408,10 +408,10 @@ class _Fingerprints:
 def _neighbour_stamps(index):
     """For a cache key: the stamps of the other reports of a file's issuer."""
 
-    def stamps(job) -> list:
+    def stamps(job) -> str:
         key = job.group[0]
         if not key:
-            return []
-        return [[e.abs, index.digest(e)] for e in index.same_issuer(key) if e.ident != job.ident]
+            return ""
+        return "\n".join(f"{e.abs}\t{index.digest(e)}" for e in index.same_issuer(key) if e.ident != job.ident)
 
     return stamps

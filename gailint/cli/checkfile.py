@@ -62,7 +62,7 @@ class RunState:
     workspace: Any = None
     cache: Any = None
     fingerprint: Callable[[Settings], str] | None = None
-    neighbour_stamps: Callable[[Job], list] | None = None
+    neighbour_stamps: Callable[[Job], str] | None = None
     render_key: str = ""  # output format and options: a cached rendering is reused only for the same
     fix: bool = False
     diff: bool = False
@@ -97,12 +97,8 @@ def _pack(report_like: bool, issuer: str | None, year: int | None, diagnostics: 
 
 
 def _valid(payload: Any) -> bool:
-    return (
-        isinstance(payload, dict)
-        and isinstance(payload.get("d"), list)
-        and isinstance(payload.get("p"), dict)
-        and all(isinstance(d, list) and len(d) == 7 for d in payload["d"])
-    )
+    # The shape only: a malformed diagnostic inside fails its unpacking, a miss.
+    return isinstance(payload, dict) and isinstance(payload.get("d"), list) and isinstance(payload.get("p"), dict)
 
 
 def _unpack(items: list, path: str, url_of: dict[str, str | None]) -> list[Diagnostic] | None:
@@ -194,14 +190,15 @@ def check(state: RunState, job: Job) -> Outcome:
     data: bytes | None = None
     digest: str | None = None
 
-    absolute = context = None
+    absolute = context = group = None
     if state.cache is not None and not stdin and state.fingerprint is not None:
         from gailint.engine.cache import entry_key
 
         absolute = os.path.abspath(job.path)
-        nb = state.neighbour_stamps(job) if state.neighbour_stamps else []
+        group = job.group[0] or "file:" + absolute  # an issuer's reports together, else alone
+        nb = state.neighbour_stamps(job) if state.neighbour_stamps else ""
         context = entry_key(job.path, state.fingerprint(settings), nb)
-        entry = state.cache.get(absolute, context)
+        entry = state.cache.get(group, absolute, context)
         if entry is not None and _valid(entry.payload):
             if job.fileid is None or not entry.fresh_by_stamp(job.fileid):
                 data, why = _read(job)
@@ -214,7 +211,10 @@ def check(state: RunState, job: Job) -> Outcome:
                 if any(d[6] is not None and d[6][2] and (d[6][1] or unsafe) for d in entry.payload["d"]):
                     entry = None  # there is something to fix: lint for real
             if entry is not None:
-                return _from_cache(state, job, data, out, entry, unsafe, absolute, context)
+                try:
+                    return _from_cache(state, job, data, out, entry, unsafe, (group, absolute, context))
+                except (TypeError, ValueError, IndexError, KeyError):
+                    out = Outcome(job.index, job.path)  # an entry this version did not write: lint
 
     if data is None and not stdin:
         data, why = _read(job)
@@ -232,7 +232,7 @@ def check(state: RunState, job: Job) -> Outcome:
 
     def store(packed: dict) -> None:
         if absolute is not None and context is not None and digest is not None:
-            state.cache.put(absolute, context, digest, job.fileid or (), packed)
+            state.cache.put(group, absolute, context, digest, job.fileid or (), packed)
 
     report_like = looks_like_report(report) or stdin
     out.issuer, out.year = report.issuer, report.year
@@ -281,9 +281,10 @@ def _digest(data: bytes) -> str:
 
 
 def _from_cache(
-    state: RunState, job: Job, data: bytes | None, out: Outcome, entry: Any, unsafe: bool, absolute: str, context: str
+    state: RunState, job: Job, data: bytes | None, out: Outcome, entry: Any, unsafe: bool, where: tuple[str, str, str]
 ) -> Outcome:
     """An unchanged file: its diagnostics, and usually its rendering, from the cache."""
+    group, absolute, context = where
     payload = entry.payload
     out.issuer, out.year = payload.get("i"), payload.get("y")
     if job.stamp is not None:
@@ -309,7 +310,7 @@ def _from_cache(
         diagnostics = _unpack(payload["d"], job.path, state.url_of) or []
         part = state.fmt.render(FileResult(job.path, src.text, diagnostics, unsafe), state.render_options)
         payload["p"][rk] = part
-        state.cache.put(absolute, context, entry.digest, job.fileid or (), payload)
+        state.cache.put(group, absolute, context, entry.digest, job.fileid or (), payload)
     out.part = part
     return out
 

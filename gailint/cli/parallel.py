@@ -41,7 +41,11 @@ def _ignore_sigint() -> None:
 
 def _run_chunk(jobs: list[Job]) -> list[Outcome]:
     assert _STATE is not None
-    return [check(_STATE, job) for job in jobs]
+    try:
+        return [check(_STATE, job) for job in jobs]
+    finally:
+        if _STATE.cache is not None:
+            _STATE.cache.flush()  # this worker's groups, before another worker may need them
 
 
 def _chunks(jobs: list[Job], size: int) -> list[list[Job]]:

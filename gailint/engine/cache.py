@@ -12,10 +12,12 @@ being read again; any other file is read and hashed. The whole cache is dropped 
 version, a rule pack's version, or the source of gailint or of a pack changes
 (so a rule edited in a checkout is never answered from the cache).
 
-Layout: ``<stamp>/files/ab/cdef….json``, one small file per checked file (read
-and written by the worker that checks it, so a run of 20,000 files never loads
-one big file), and ``<stamp>/index.json``, the issuer and year of every file
-seen (the report index is built from it without opening the files again).
+Layout: ``<stamp>/files/ab/cdef….json``, one small file per issuer (the reports
+one worker checks together, in year order) or per file for files of no known
+issuer — read and written by the worker that checks them, so a run of 20,000
+files never loads one big file nor opens 20,000 small ones — and
+``<stamp>/index.json``, the issuer, year and digest of every file seen (the
+report index is built from it without opening the files again).
 
 The cache is JSON, never pickle: a cache folder committed into a repository by
 someone else can at worst make gailint lint again, never run code. It holds a
@@ -92,8 +94,8 @@ def code_stamp(modules: Iterable[str], files: Iterable[str] = (), versions: Iter
     return h.hexdigest()[:20]
 
 
-def entry_key(*parts: Any) -> str:
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()
+def entry_key(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _write_atomic(path: Path | str, text: str) -> None:
@@ -113,53 +115,93 @@ def _write_atomic(path: Path | str, text: str) -> None:
 
 
 class ResultCache:
+    """Entries by group, then by absolute path. A group is the reports of one
+    issuer (they are checked together, by one worker, and compared with each
+    other), or a single file of no known issuer: one small file to read and
+    write per issuer instead of one per report."""
+
+    KEEP_GROUPS = 16  # groups a worker keeps loaded
+
     def __init__(self, folder: Path, stamp: str) -> None:
         self.root = folder
         self.folder = folder / stamp
         self._files = str(self.folder / "files")
         self._folders: set[str] = set()
+        self._groups: dict[str, dict[str, list]] = {}
+        self._dirty: set[str] = set()
         self._identities: dict[str, list] = {}
         self._index_dirty = False
         self._writable = True
 
-    def _shard(self, path: str) -> str:
-        h = hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()
+    def _shard(self, group: str) -> str:
+        h = hashlib.sha1(group.encode("utf-8", "surrogatepass")).hexdigest()
         return os.path.join(self._files, h[:2], h[2:] + ".json")
+
+    def _group(self, group: str) -> dict[str, list]:
+        entries = self._groups.get(group)
+        if entries is not None:
+            return entries
+        entries = {}
+        try:
+            fd = os.open(self._shard(group), os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            fd = None
+        if fd is not None:
+            try:
+                # Bytes straight to json.loads: a text-mode file object costs more
+                # than the parsing here.
+                doc = json.loads(os.read(fd, os.fstat(fd).st_size + 1))
+                if isinstance(doc, dict):
+                    entries = doc
+            except (OSError, ValueError):
+                pass
+            finally:
+                os.close(fd)
+        if len(self._groups) >= self.KEEP_GROUPS:
+            self.flush()
+            self._groups.clear()
+        self._groups[group] = entries
+        return entries
 
     # ------------------------------------------------------------ per file
 
-    def get(self, path: str, context: str) -> CacheEntry | None:
+    def get(self, group: str, path: str, context: str) -> CacheEntry | None:
         """The entry stored for absolute ``path`` in ``context``, or None."""
-        try:
-            with open(self._shard(path), encoding="utf-8") as f:
-                doc = json.loads(f.read())
-        except (OSError, ValueError):
-            return None
+        doc = self._group(group).get(path)
         if not isinstance(doc, list) or len(doc) != 5 or doc[0] != context or not isinstance(doc[2], list):
             return None
         return CacheEntry(doc[1], tuple(doc[2]), doc[3], doc[4])
 
-    def put(self, path: str, context: str, digest: str, stamp: tuple, payload: Any) -> None:
+    def put(self, group: str, path: str, context: str, digest: str, stamp: tuple, payload: Any) -> None:
+        """Stage an entry; :meth:`flush` writes it."""
         if not self._writable:
             return
-        doc = [context, digest, list(stamp), time.time_ns(), payload]
-        shard = self._shard(path)
-        data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        # Written in place, not through a temporary file and a rename (which cost a
-        # 20,000-file run seconds): an entry cut short by a crash, or mixed by two
-        # runs at once, is not valid JSON, and an entry that does not parse is a miss.
-        try:
-            folder = os.path.dirname(shard)
-            if folder not in self._folders:
-                os.makedirs(folder, exist_ok=True)
-                self._folders.add(folder)
-            fd = os.open(shard, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o644)
+        self._group(group)[path] = [context, digest, list(stamp), time.time_ns(), payload]
+        self._dirty.add(group)
+
+    def flush(self) -> None:
+        """Write the groups that changed. Written in place, not through a temporary
+        file and a rename (which cost a 20,000-file run seconds here): a group cut
+        short by a crash, or mixed by two runs at once, is not valid JSON, and a
+        group that does not parse is a miss for its files."""
+        for group in sorted(self._dirty):
+            if not self._writable:
+                break
+            shard = self._shard(group)
+            data = json.dumps(self._groups.get(group, {}), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             try:
-                os.write(fd, data)
-            finally:
-                os.close(fd)
-        except OSError:
-            self._writable = False  # a read-only checkout: no cache, same results
+                folder = os.path.dirname(shard)
+                if folder not in self._folders:
+                    os.makedirs(folder, exist_ok=True)
+                    self._folders.add(folder)
+                fd = os.open(shard, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o644)
+                try:
+                    os.write(fd, data)
+                finally:
+                    os.close(fd)
+            except OSError:
+                self._writable = False  # a read-only checkout: no cache, same results
+        self._dirty.clear()
 
     # ------------------------------------------------------------ the index
 
@@ -191,7 +233,9 @@ class ResultCache:
             self._index_dirty = True
 
     def save(self) -> None:
-        """Write the index (when it changed) and drop caches of other versions."""
+        """Write what is staged, the index (when it changed), and drop caches of
+        other versions."""
+        self.flush()
         if not self._writable or not self._index_dirty:
             return
         try:

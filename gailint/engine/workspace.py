@@ -180,12 +180,16 @@ class ReportIndex:
         self._by_path: dict[str, tuple[int, int]] = {}
         self._by_key: dict[str, set[tuple[int, int]]] = {}
         self._roots: set[str] = set()
+        self._cwd = os.getcwd()  # abspath() asks the kernel for it on every call
+
+    def _abs(self, path: str) -> str:
+        return os.path.normpath(path if os.path.isabs(path) else os.path.join(self._cwd, path))
 
     # ------------------------------------------------------------ building
 
     def add(self, path: str, st: os.stat_result | None = None, identity: Identity | None = None) -> Entry | None:
         """Index one file (identified from ``identity``, or its name or head)."""
-        absolute = os.path.abspath(path)
+        absolute = self._abs(path)
         if st is None:
             try:
                 st = os.stat(absolute)
@@ -223,7 +227,7 @@ class ReportIndex:
         return entry
 
     def remove(self, path: str) -> None:
-        ident = self._by_path.pop(os.path.abspath(path), None)
+        ident = self._by_path.pop(self._abs(path), None)
         if ident is not None:
             self._drop(ident)
 
@@ -242,7 +246,8 @@ class ReportIndex:
         if top in self._roots:
             return
         self._roots.add(top)
-        for path, st in _report_files(top):
+        known = {ino for _, ino in self.entries}
+        for path, st in _report_files(top, known):
             if (st.st_dev, st.st_ino) not in self.entries:
                 self.add(display_path(path), st)
 
@@ -275,7 +280,7 @@ class ReportIndex:
             self._digests[(*e.ident, *stamp)] = digest
 
     def entry(self, path: str) -> Entry | None:
-        ident = self._by_path.get(os.path.abspath(path))
+        ident = self._by_path.get(self._abs(path))
         return self.entries.get(ident) if ident is not None else None
 
     def same_issuer(self, key: str | None) -> list[Entry]:
@@ -284,9 +289,11 @@ class ReportIndex:
         return sorted((self.entries[i] for i in self._by_key.get(key, ())), key=lambda e: e.abs)
 
 
-def _report_files(top: str) -> Iterable[tuple[str, os.stat_result]]:
+def _report_files(top: str, skip_inodes: set[int] = frozenset()) -> Iterable[tuple[str, os.stat_result]]:
     """Regular report files below ``top``: no special files, no links leading
-    out of ``top``, no hidden or tool folders; at most :data:`MAX_FILES`."""
+    out of ``top``, no hidden or tool folders; at most :data:`MAX_FILES`. A file
+    whose inode is in ``skip_inodes`` (already indexed) is passed over without
+    a stat (the folder listing tells its inode)."""
     count = 0
     stack = [top]
     prefix = top.rstrip(os.sep) + os.sep
@@ -305,6 +312,8 @@ def _report_files(top: str) -> Iterable[tuple[str, os.stat_result]]:
                         subdirs.append(item.path)
                     continue
                 if not item.name.lower().endswith(REPORT_SUFFIXES):
+                    continue
+                if item.inode() in skip_inodes and not item.is_symlink():
                     continue
                 if item.is_symlink():
                     if not os.path.realpath(item.path).startswith(prefix):
