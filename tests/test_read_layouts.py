@@ -214,3 +214,18 @@ def test_2021_report_keeping_the_2019_row_is_one_old_template_finding():
     found = LINTER.lint(text, "x.txt", Settings(select=("GAI2", "GAI3")))[1]
     assert [d.code for d in found] == ["GAI202"]
     assert text[found[0].span.start : found[0].span.end] == "(六)其他处理"
+
+
+def test_inspect_tells_which_tables_were_read_by_splitting(capsys):
+    from gailint.cli import main
+
+    path = LAYOUTS / "txt" / "oneline-glued-2023.txt"
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "表三：25 行的数字连写，按勾稽关系拆分读出（唯一）" in out
+    assert "表二：连写的数字“3117”无法拆分，未读" in out
+    assert main(["inspect", "--output-format", "json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    # （七）总计 "132001016" keeps its row total two ways; the column identities pick one.
+    assert data["reading"]["table3"]["row_readings"] == {"23": 2} and data["reading"]["table3"]["unique"]
+    assert data["reading"]["table2"]["unread"] == ["3117"]
