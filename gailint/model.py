@@ -91,6 +91,8 @@ class Line:
     # The break before this line is the reader's, not the file's: the line continues
     # a line of the file (a web page scraped onto one line, an HTML paragraph).
     joined: bool = False
+    # For a furniture line: what left it (page-number, crawler, separator, tool).
+    furniture: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
