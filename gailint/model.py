@@ -247,6 +247,9 @@ class Table:
     old_template: tuple[Span, ...] = ()  # rows only the 2019 format has (§8)
     split: Split | None = None  # set when some cells were read by splitting digit runs
     template: Literal["2021", "2019"] = "2021"  # whose rows ``rows`` follows (table 二)
+    # Table 三's note (the 勾稽关系 sentence) as written. ``headers`` holds its column
+    # headers; one whose words are no template header has an empty ``template``.
+    note: Label | None = None
 
     def row(self, index: int) -> Row | None:
         return self.rows[index] if 0 <= index < len(self.rows) else None
