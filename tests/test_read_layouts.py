@@ -144,6 +144,10 @@ def test_a_clean_report_in_any_layout_draws_no_finding_at_all(name):
     if name == "html/page-2023.html":
         # The page leaves three 规章 cells as &nbsp; — real blank cells of that table.
         assert {d.code for d in found} == {"GAI205"} and len(found) == 3
+    elif name in ("pdf/report-2023.layout.txt", "md/report-2023.markitdown-pdf.md", "html/libreoffice-2023.html"):
+        # Page numbers of the PDF (or of the exported footer) are left in the text: GAI707.
+        assert {d.code for d in found} == {"GAI707"}
+        assert all(d.message.startswith("页码") for d in found)
     else:
         assert found == [], [(d.code, d.message) for d in found]
 
@@ -214,3 +218,18 @@ def test_2021_report_keeping_the_2019_row_is_one_old_template_finding():
     found = LINTER.lint(text, "x.txt", Settings(select=("GAI2", "GAI3")))[1]
     assert [d.code for d in found] == ["GAI202"]
     assert text[found[0].span.start : found[0].span.end] == "(六)其他处理"
+
+
+def test_inspect_tells_which_tables_were_read_by_splitting(capsys):
+    from gailint.cli import main
+
+    path = LAYOUTS / "txt" / "oneline-glued-2023.txt"
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "表三：25 行的数字连写，按勾稽关系拆分读出（唯一）" in out
+    assert "表二：连写的数字“3117”无法拆分，未读" in out
+    assert main(["inspect", "--output-format", "json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    # （七）总计 "132001016" keeps its row total two ways; the column identities pick one.
+    assert data["reading"]["table3"]["row_readings"] == {"23": 2} and data["reading"]["table3"]["unique"]
+    assert data["reading"]["table2"]["unread"] == ["3117"]

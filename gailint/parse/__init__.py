@@ -52,7 +52,7 @@ def _furniture(lines: list[Line]) -> None:
             continue
         if kind == "separator":
             header = False  # "==== 正文 ====": the body starts below
-        lines[i] = Line(line.number, line.span, line.text, "furniture", line.joined)
+        lines[i] = Line(line.number, line.span, line.text, "furniture", line.joined, kind)
 
 
 def parse(
@@ -96,7 +96,7 @@ def parse(
             kind = "table"
         else:
             continue
-        lines[i] = Line(line.number, line.span, line.text, kind, line.joined)
+        lines[i] = Line(line.number, line.span, line.text, kind, line.joined, line.furniture)
     frozen = tuple(lines)
 
     all_dates = _dates.find_dates(text)

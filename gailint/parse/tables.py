@@ -456,7 +456,17 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
     other_groups: list[_RowDraft] = []  # （六）其他处理 labels, to see if they carry numbers
     current: _RowDraft | None = None
     last_row: _RowDraft | None = None
+    head: list[Token] = []  # the note and the column headers, before the first row
     for tok in tokens:
+        if not drafts and tok.text and (tok.kind == "text" or (head and head[-1].end == tok.start)):
+            # "数据1": a header with a digit in it is one header, not a header and a value.
+            if head and head[-1].end == tok.start and tok.kind == "value":
+                prev = head[-1]
+                head[-1] = Token("text", prev.text + tok.text, prev.start, tok.end, tok.line)
+                continue
+            if tok.kind == "text" and _match_t3(tok, -1) is None:
+                head.append(tok)
+                continue
         if tok.kind == "text":
             longer = _continued(last_row, tok) if last_row is not None and tok.text else None
             if longer is not None:
@@ -539,7 +549,63 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
     unread = tuple(r.unread for r in rows if r is not None and r.unread is not None)
     span = Span(lines[0].span.start, lines[-1].span.end)
     template = "2019" if one_row is not None else "2021"
-    return Table("table3", span, tuple(rows), (), tuple(notes), unread, old, split[0], template)
+    note, headers = _t3_head(head)
+    return Table("table3", span, tuple(rows), headers, tuple(notes), unread, old, split[0], template, note)
+
+
+_T3_HEADER_WORDS = ("申请人情况", "法人或其他组织", *TABLE3_COLUMNS)
+
+
+def _join_split_headers(tokens: list[Token]) -> list[Token]:
+    """A header split over two cells or lines ("商业" / "企业") is one header."""
+    out: list[Token] = []
+    for tok in tokens:
+        if out:
+            prev = out[-1]
+            joined = norm(prev.text + tok.text)
+            if joined in _T3_HEADER_KEYS and norm(prev.text) not in _T3_HEADER_KEYS:
+                # Whatever stood between the halves (spaces, line breaks) stays in the span.
+                out[-1] = Token("text", prev.text + " " * (tok.start - prev.end) + tok.text, prev.start, tok.end, tok.line)
+                continue
+        out.append(tok)
+    return out
+_T3_HEADER_KEYS = {norm(w): w for w in _T3_HEADER_WORDS}
+_NOTE_HINT_RE = re.compile(r"[勾钩]稽|本列数据")
+
+
+def _t3_head(tokens: list[Token]) -> tuple[Label | None, tuple[Label, ...]]:
+    """Table 三's note (its 勾稽关系 sentence) and column headers, as written.
+
+    A header that is no template word keeps an empty ``template`` ("数据1" from a
+    converter); a near miss ("商业单位") carries the word it stands for.
+    """
+    note: Label | None = None
+    headers: list[Label] = []
+    words: list[Token] = []
+    for tok in tokens:
+        # "其他 总计": short headers the template phrases did not cut apart.
+        if " " in tok.text.strip() and norm(tok.text) not in _T3_HEADER_KEYS and not _NOTE_HINT_RE.search(tok.text):
+            words.extend(Token("text", m.group(), tok.start + m.start(), tok.start + m.end(), tok.line) for m in re.finditer(r"\S+", tok.text))
+        else:
+            words.append(tok)
+    tokens = _join_split_headers(words)
+    for tok in tokens:
+        n = norm(tok.text)
+        if not n:
+            continue
+        if _NOTE_HINT_RE.search(n):
+            if note is None:
+                note = Label(tok.text, tok.span, TABLE3_NOTE, n == norm(TABLE3_NOTE))
+            continue
+        if n in _T3_HEADER_KEYS:
+            headers.append(Label(tok.text, tok.span, _T3_HEADER_KEYS[n], True))
+            continue
+        best = max(_T3_HEADER_WORDS, key=lambda w: difflib.SequenceMatcher(None, n, norm(w)).ratio())
+        # A near miss of a whole word ("商业单位"); a shorter piece is a fragment of a
+        # header a PDF table wrapped ("自然" / "人"), not a renamed one.
+        close = difflib.SequenceMatcher(None, n, norm(best)).ratio() >= 0.5 and len(best) <= len(n) <= 2 * len(best)
+        headers.append(Label(tok.text, tok.span, best if close else "", False))
+    return note, tuple(headers)
 
 
 def _choose(settled: dict[int, tuple[_RowDraft, _Settled]], one_row: bool) -> tuple[Split | None, dict[int, int]]:
