@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
 import shutil
 import subprocess
@@ -17,7 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from _support import FIXTURES, seed_text
+from _support import FIXTURES, output_on_a_terminal, seed_text
 
 GAILINT = [sys.executable, "-m", "gailint"]
 SEED_003 = FIXTURES / "003_bfabfd0488fd8ed4.txt"
@@ -239,24 +238,10 @@ def test_explain_says_a_safe_fix_is_safe():
 
 
 def _on_a_terminal(args, env, cwd) -> str:
-    """Run with stdout on a pseudo-terminal; return what it printed."""
-    master, slave = pty.openpty()
+    """What gailint prints with its standard output on a pseudo-terminal."""
     environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     environ.update(env)
-    proc = subprocess.Popen([*GAILINT, *args], stdout=slave, stderr=subprocess.DEVNULL, cwd=cwd, env=environ)
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait()
-    os.close(master)
-    return b"".join(chunks).decode("utf-8")
+    return output_on_a_terminal([*GAILINT, *args], cwd, env=environ)[1]
 
 
 def test_colour_on_a_terminal_unless_no_color(report, tmp_path):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import os
-import pty
 import signal
 import subprocess
 import sys
@@ -20,7 +19,7 @@ import pytest
 from gailint.cli import main
 from gailint.engine import linter as linter_module
 
-from _support import seed_text
+from _support import output_on_a_terminal, seed_text
 
 GAILINT = [sys.executable, "-m", "gailint"]
 ISSUERS = ["宜阳县人民政府办公室", "洛宁县教育局", "嵩县财政局", "汝阳县民政局"]
@@ -125,21 +124,7 @@ def test_a_planted_cache_cannot_run_code(tmp_path):
 
 
 def _pty_stderr(args, cwd) -> tuple[int, str]:
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([*GAILINT, *args], stdout=subprocess.DEVNULL, stderr=slave, cwd=cwd)
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    rc = proc.wait()
-    os.close(master)
-    return rc, b"".join(chunks).decode("utf-8", "replace")
+    return output_on_a_terminal([*GAILINT, *args], cwd, stream="stderr")
 
 
 def test_progress_on_a_terminal_only_with_many_files(tmp_path):
