@@ -82,7 +82,7 @@ def section_order(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     unique: list[Section] = []
     for s in report.sections:
         if s.number in first:
-            line = first[s.number].line + 1
+            line = report.source_line(first[s.number].span.start)
             yield Violation(s.span, f"{_name(s)}重复出现（第 {line} 行已有该部分标题），每个部分应只出现一次")
             continue
         first[s.number] = s
