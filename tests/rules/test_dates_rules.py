@@ -208,3 +208,8 @@ def test_a_crawler_prefix_is_not_part_of_the_issuer():
 
     report = parse("标题: 某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n")
     assert report.issuer == "某县人民政府" and report.issuer_kind == "government"
+
+
+def test_an_event_of_the_issuers_history_is_no_stale_year(lint):
+    text = "某局2020年政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n一是我局在2019年8月机构改革中成为工作部门，人员调整较大。\n"
+    assert [x for x in lint(text) if x.code == "GAI403"] == []
