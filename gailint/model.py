@@ -110,7 +110,8 @@ class DateRef:
 
     value: date
     span: Span
-    source: Literal["published", "signature", "text"] = "text"
+    # cutoff: a date the text gives its figures "as of" (截至2023年12月31日).
+    source: Literal["published", "signature", "text", "cutoff"] = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +321,7 @@ class Report:
     source: str | None = None
     textmap: TextMap = IDENTITY
     layout: Literal["text", "markdown", "html"] = "text"
+    issuer_kind_source: str | None = None  # how issuer_kind was decided (for inspect)
 
     @property
     def source_text(self) -> str:

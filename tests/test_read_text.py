@@ -14,7 +14,7 @@ from gailint.parse import parse
 from gailint.positions import PositionEncoding, Positions
 from gailint.read import read
 from gailint.read.textmap import ViewBuilder
-from gailint.template import T3_TOTAL, TABLE3_ROWS
+from gailint.template import SECTIONS, T3_TOTAL, TABLE3_ROWS
 
 from _support import FIXTURES
 
@@ -44,14 +44,7 @@ BODY = (
 
 def test_a_one_line_body_is_read_as_lines_of_the_report():
     r = parse(HEADER + BODY, "x.txt")
-    assert [s.heading for s in r.sections] == [
-        "一、总体情况",
-        "二、主动公开政府信息情况",
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况",
-        "六、其他需要报告的事项",
-    ]
+    assert [s.heading for s in r.sections] == list(SECTIONS)
     assert r.title.issuer == "某县农业农村局" and r.year == 2023
     assert [c.value for c in r.table2.rows[1].cells] == [1, 0, 5]
     assert [c.value for c in r.table3.rows[0].cells] == [2, 0, 0, 0, 0, 0, 2]

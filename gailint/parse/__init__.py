@@ -8,8 +8,8 @@ from gailint.model import DateRef, Line, LineIndex, Report, Span
 from gailint.parse import dates as _dates
 from gailint.parse.furniture import furniture_kind
 from gailint.read import TextMap, read
-from gailint.parse.structure import find_sections, find_signature_issuer, find_title, issuer_kind_of
-from gailint.parse.tables import parse_table2, parse_table3, parse_table4, table_regions
+from gailint.parse.structure import find_sections, find_signature_issuer, find_title, issuer_kind_reason, summary_report
+from gailint.parse.tables import is_prose_line, parse_table2, parse_table3, parse_table4, table_regions
 from gailint.template import OLD_2019_FINGERPRINTS
 
 __all__ = ["parse"]
@@ -55,6 +55,19 @@ def _furniture(lines: list[Line]) -> None:
         lines[i] = Line(line.number, line.span, line.text, "furniture", line.joined, kind)
 
 
+def _issuer_kind(issuer: str | None, configured: str | None, lines: tuple[Line, ...]) -> tuple[str | None, str | None]:
+    """The issuer's kind (it decides the deadline), and how it was decided."""
+    if configured:
+        return configured, "配置项 issuer-kind"
+    found = issuer_kind_reason(issuer)
+    if found is None or found[0] != "government":
+        summary = summary_report(lines)
+        if summary is not None:
+            # A government office's report of the whole county is the government's report.
+            return "government", f"正文说明本报告汇总了全地区各单位的情况（“{summary.text.strip()[:30]}”）"
+    return (found[0], found[1]) if found else (None, None)
+
+
 def parse(
     text: str,
     path: str | None = None,
@@ -82,7 +95,8 @@ def parse(
             if a < b:
                 tables[name] = fn(frozen[a:b])
                 if tables[name] is not None:
-                    table_lines.update(range(a, b))
+                    # A sentence between the tables ("2024年，共收到申请3条。") stays prose.
+                    table_lines.update(i for i in range(a, b) if not is_prose_line(frozen[i]))
     heading_lines = {s.line for s in sections}
     title = find_title(frozen, sections[0].line if sections else None)
     for i, line in enumerate(lines):
@@ -124,7 +138,7 @@ def parse(
         source = "filename" if report_year else None
 
     issuer = title.issuer if title is not None and title.issuer else find_signature_issuer(frozen)
-    kind = issuer_kind or issuer_kind_of(issuer)
+    kind, kind_source = _issuer_kind(issuer, issuer_kind, frozen)
 
     t2, t3, t4 = tables.get("table2"), tables.get("table3"), tables.get("table4")
     # The 2019 format's labels, where a table stands: the prose may name the same
@@ -156,6 +170,7 @@ def parse(
         title=title,
         issuer=issuer,
         issuer_kind=kind,  # type: ignore[arg-type]
+        issuer_kind_source=kind_source,
         year=report_year,
         year_source=source,
         period=period,

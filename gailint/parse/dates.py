@@ -33,12 +33,16 @@ def _date(y: str, m: str, d: str) -> date | None:
         return None
 
 
+_CUTOFF_RE = re.compile(r"(?:截至|截止|截止到|截止至|统计至)[ \t\u3000]*$")
+
+
 def find_dates(text: str) -> list[DateRef]:
     out = []
     for m in _DATE_RE.finditer(text):
         d = _date(*m.groups())
         if d:
-            out.append(DateRef(d, Span(m.start(), m.end())))
+            cutoff = _CUTOFF_RE.search(text, max(0, m.start() - 8), m.start())
+            out.append(DateRef(d, Span(m.start(), m.end()), "cutoff" if cutoff else "text"))
     for m in _ISO_DATE_RE.finditer(text):
         d = _date(*m.groups())
         if d:

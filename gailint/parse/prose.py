@@ -81,9 +81,12 @@ def sentences(lines: Iterable[Line]) -> Iterator[Clause]:
 
 # ------------------------------------------------------------------ counts
 
-_TOPICS = r"政府信息公开申请|信息公开申请|依申请公开|行政复议|行政诉讼"
+_TOPICS = r"政府信息公开申请|信息公开申请|公开申请|依申请公开|行政复议|行政诉讼"
 _NUM = rf"(?P<num>(?<![\d.])\d+(?![\d.])|{CHINESE_NUMBER})"
 _UNIT = r"\s*(?:件|宗|起|份|例)"
+# "收到政府信息公开申请3条": applications counted in 条 — only after a word for
+# applications, since "依申请公开信息数16条" counts documents.
+_UNIT_TIAO_RE = re.compile(rf"(?P<topic>政府信息公开申请|信息公开申请|公开申请)(?:共计|共|为|达|有|计|\s){{0,3}}{_NUM}\s*条")
 # Only words that keep the number about the topic may stand between them.
 _GAP = r"(?:\s|事项|案件|申请|数量|总数|件数|共计|合计|总计|共|为|达|有|是|的|计|政府信息|受理|收到|办理)*?"
 _TOPIC_NUM_RE = re.compile(rf"(?P<topic>{_TOPICS}){_GAP}{_NUM}{_UNIT}")
@@ -100,6 +103,8 @@ _NOT_A_TOTAL_RE = re.compile(
     r"|全[县市区省州盟旗]|各(?:部门|乡镇|单位|街道)"
 )
 _DISCLOSURE_RE = re.compile(r"政府信息公开|信息公开|依申请")
+# Between a negation and its topic: the topic is no longer what did not happen.
+_NOT_THE_OBJECT_RE = re.compile(r"[因被对针关于涉]")
 
 
 def _topic(word: str) -> Topic:
@@ -128,6 +133,8 @@ def _clause_counts(clause: Clause) -> list[CountStatement]:
         add(_topic(m.group("topic")), to_int(m.group("num")), m.start("num"), m.end("num"))
     for m in _NUM_TOPIC_RE.finditer(text):
         add(_topic(m.group("topic")), to_int(m.group("num")), m.start("num"), m.end("num"))
+    for m in _UNIT_TIAO_RE.finditer(text):
+        add("application", to_int(m.group("num")), m.start("num"), m.end("num"))
     topics = {_topic(m.group()) for m in _TOPIC_RE.finditer(text)}
     # “两名申请人提出政府信息公开申请”: applicants stand for applications only when
     # the clause gives no other application count.
@@ -140,9 +147,87 @@ def _clause_counts(clause: Clause) -> list[CountStatement]:
         zero = _ZERO_RE.search(text)
         if zero is not None:
             span = Span(base + zero.start(), base + zero.end())
-            after = {_topic(m.group()) for m in _TOPIC_RE.finditer(text, zero.end())}
+            # "未发生因政府信息公开申请被纠错的情况" says nothing of how many applications came.
+            after = {
+                _topic(m.group())
+                for m in _TOPIC_RE.finditer(text, zero.end())
+                if not _NOT_THE_OBJECT_RE.search(text, zero.end(), m.start())
+                and not text.startswith("被", m.end())
+            }
             zeros = [CountStatement(t, 0, span, clause, years, disclosure) for t in sorted(after)]
     return sorted([*found.values(), *zeros], key=lambda s: (s.span.start, s.topic))
+
+
+# ------------------------------------------------------------------ breakdowns
+
+# How the applications were handled (rows of table 三) and how reviews and suits
+# ended (table 四), as the prose states them: “予以公开及部分公开258件”, “不予公开12件”,
+# “行政复议3件，其中维持2件”. A category followed by 信息 counts documents
+# (“不予公开信息数137条”), not applications, and is left alone.
+Category = Literal[
+    "disclosed", "partly", "disclosed-or-partly", "withheld", "unavailable", "not-processed", "other-processing",
+    "upheld", "corrected", "pending",
+]
+_CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
+    ("disclosed-or-partly", r"予以公开(?:和|及|与|、|或)部分公开"),
+    ("disclosed", r"予以公开"),
+    ("partly", r"部分公开"),
+    ("withheld", r"不予公开"),
+    ("unavailable", r"无法提供"),
+    ("not-processed", r"不予处理"),
+    ("other-processing", r"其他处理"),
+    ("upheld", r"(?:结果)?维持"),
+    ("corrected", r"(?:结果)?纠正"),
+    ("pending", r"尚未审结"),
+)
+_RESULTS = frozenset(("upheld", "corrected", "pending"))
+_CATEGORY_RE = re.compile(
+    "(?:" + "|".join(f"(?P<{name.replace('-', '_')}>{words})" for name, words in _CATEGORY_WORDS) + ")"
+    + rf"(?:的|申请|共|为|计|有|[ \t]){{0,4}}?{_NUM}{_UNIT}"
+)
+_PARENT_RE = re.compile(r"行政复议|行政诉讼|申请")
+
+
+@dataclass(frozen=True, slots=True)
+class BreakdownStatement:
+    """“不予公开12件”: a category of handling or result, how many, and of what."""
+
+    category: Category
+    value: int
+    span: Span  # the numeral
+    clause: Clause  # the sentence it stands in
+    parent: Topic  # what the category divides: applications, reviews or suits
+    years: tuple[int, ...]
+
+
+def breakdown_statements(lines: Iterable[Line]) -> list[BreakdownStatement]:
+    """Counts of handling categories and of review and suit results in the prose."""
+    out: list[BreakdownStatement] = []
+    for sentence in sentences(ln for ln in lines if _CATEGORY_HINT_RE.search(ln.text)):
+        text = sentence.text
+        if not _CATEGORY_HINT_RE.search(text):
+            continue
+        years = tuple(int(m.group(1)) for m in YEAR_MENTION_RE.finditer(text))
+        for m in _CATEGORY_RE.finditer(text):
+            category = next(name for name, _ in _CATEGORY_WORDS if m.group(name.replace("-", "_")))
+            value = to_int(m.group("num"))
+            if value is None or text.startswith("信息", m.end(category.replace("-", "_"))):
+                continue
+            # The topic a category divides: the last one named before it in the sentence.
+            before = [p.group() for p in _PARENT_RE.finditer(text, 0, m.start())]
+            parent: Topic = _topic(before[-1]) if before else "application"
+            if category in _RESULTS and parent == "application":
+                continue  # 维持/纠正 with no review or suit named: some other matter
+            if category not in _RESULTS and parent != "application":
+                continue
+            start = sentence.span.start + m.start("num")
+            out.append(
+                BreakdownStatement(category, value, Span(start, start + len(m.group("num"))), sentence, parent, years)  # type: ignore[arg-type]
+            )
+    return out
+
+
+_CATEGORY_HINT_RE = re.compile(r"公开|提供|处理|维持|纠正|审结")
 
 
 def count_statements(lines: Iterable[Line]) -> list[CountStatement]:

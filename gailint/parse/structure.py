@@ -284,11 +284,38 @@ def find_signature_issuer(lines: tuple[Line, ...]) -> str | None:
 
 def issuer_kind_of(issuer: str | None) -> IssuerKind | None:
     """department / government / township, from the issuer's name (条例第四十九条)."""
+    found = issuer_kind_reason(issuer)
+    return found[0] if found else None
+
+
+# A 管委会 of a zone or an experimental area acts as the local government; its 办公室
+# or a bureau under it is a department.
+_GOVERNMENT_BODY_RE = re.compile(r"(?:人民政府|政府|管委会|管理委员会|行政公署)$")
+
+
+def issuer_kind_reason(issuer: str | None) -> tuple[IssuerKind, str] | None:
+    """The issuer's kind from its name, and why."""
     if not issuer:
         return None
     name = re.sub(r"\s", "", issuer)
     if re.search(r"(乡|镇|街道|街道办事处|苏木)(人民政府|党委|办事处)?$", name):
-        return "township"
-    if name.endswith("人民政府") or name.endswith("政府"):
-        return "government"
-    return "department"
+        return "township", f"发布机关“{name}”是乡镇、街道"
+    m = _GOVERNMENT_BODY_RE.search(name)
+    if m:
+        return "government", f"发布机关“{name}”以“{m.group()}”结尾"
+    return "department", f"发布机关“{name}”是政府部门"
+
+
+# "本报告由县政府办公室汇总全县各有关单位的年度报告编制": a report of the whole area.
+_SUMMARY_RE = re.compile(
+    r"报告[^。；]{0,30}汇总[^。；]{0,20}(?:全[县区市省州盟旗]|本[县区市]|各有关单位|各(?:部门|乡镇|单位|街道))"
+    r"|汇总[^。；]{0,20}(?:全[县区市省州盟旗]|本[县区市]|各有关单位|各(?:部门|乡镇|单位|街道))[^。；]{0,30}(?:报告|编制)"
+)
+
+
+def summary_report(lines: tuple[Line, ...]) -> Line | None:
+    """The line saying the report sums up a whole area's bodies, if one does."""
+    for line in lines[:60]:
+        if line.kind == "prose" and "汇总" in line.text and _SUMMARY_RE.search(line.text):
+            return line
+    return None

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from gailint import Report, RuleContext, Span, Violation, rule
 from gailint.parse.normalize import strip_markup
 from gailint.parse.prose import repeated_passages, sentences
+from gailint.template import SECTIONS, TABLE2_ROWS, TABLE3_ROWS
 from gailint_rules.national._shared import FEE_RE
 
 _LAST_YEAR = r"上年|上一年|去年|前一年|往年|以往"
@@ -141,7 +142,8 @@ def duplicate_passage(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     ## 检查内容
     正文中重复出现的段落：后一处有 40 个以上（选项 `min_chars`）非空白字符与前文相同，
     或整句（至少 20 个字，选项 `min_sentence`）与前文相同。比较时忽略标点、空白和
-    “一是”“1、”“（一）”等序号。报告后一处，并指出前一处所在的行。
+    “一是”“1、”“（一）”等序号。报告后一处，并指出前一处所在的行。表格行、标题、
+    引用的文件名（《……》）、模板本身的标题和表格标签、HTML 或 Word 样式残留重复出现不算。
 
     ## 为什么是问题
     整段照抄（如把“总体情况”里的话原样搬到“存在的主要问题及改进情况”）是格式通知点名的
@@ -167,9 +169,43 @@ def duplicate_passage(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     min_chars = int(ctx.options.get("min_chars", 40))
     min_sentence = int(ctx.options.get("min_sentence", 20))
     for rep in repeated_passages(report.prose_lines(), report.text, min_chars=min_chars, min_sentence=min_sentence):
-        line = report.index.line_of(rep.first.start) + 1
         text = report.text[rep.span.start : rep.span.end]
+        if _not_prose(_outside_titles(report, rep.span), min_chars):
+            continue
+        line = report.source_line(rep.first.start)
         yield Violation(rep.span, f"这段文字（{rep.chars} 字）与第 {line} 行重复：“{_preview(text)}”，应删除重复内容或改写")
+
+
+# What may repeat without being a copied passage: a cited document's title (《…》),
+# the template's own words (section titles, table labels), and markup or a style
+# sheet pasted twice (GAI704 reports that).
+_CITED_RE = re.compile(r"〈[^〉]{0,80}〉")
+_TEMPLATE_RE = re.compile(
+    "|".join(
+        re.escape(p)
+        for p in sorted({*(t[2:] for t in SECTIONS), *(label for label, _ in TABLE3_ROWS), *TABLE2_ROWS}, key=len, reverse=True)
+    )
+)
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _outside_titles(report: Report, span: Span) -> str:
+    """The passage without what lies inside a cited title (《…》) around or in it."""
+    line = report.line_at(span.start)
+    text, base = line.text, line.span.start
+    keep = [True] * (span.end - span.start)
+    for m in re.finditer(r"《[^》]{0,120}》", text):
+        for i in range(max(m.start() + base, span.start), min(m.end() + base, span.end)):
+            keep[i - span.start] = False
+    return "".join(ch for ch, k in zip(report.text[span.start : span.end], keep) if k)
+
+
+def _not_prose(text: str, min_chars: int) -> bool:
+    rest = _TEMPLATE_RE.sub("", _CITED_RE.sub("", text))
+    letters = len(_CJK_RE.findall(rest))
+    if letters < len(_CJK_RE.findall(text)) * 0.3:
+        return True  # mostly markup or Latin: a style sheet, a URL
+    return letters < min_chars // 2
 
 
 @rule(code="GAI604", name="vague-problems", severity="info", tags=("content", "section5"))

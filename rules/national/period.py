@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from gailint import Edit, Fix, Report, RuleContext, Violation, rule
 from gailint_rules.national._shared import first_line_span, newline_of
@@ -131,4 +132,53 @@ def unknown_year(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         yield Violation(first_line_span(report), "无法确定报告年度：请在标题中写明年度，或在配置中设置 year")
 
 
-RULES = [missing_period, period_year, unknown_year]
+@rule(code="GAI406", name="cutoff-date", severity="warning", tags=("period", "dates"))
+def cutoff_date(report: Report, ctx: RuleContext) -> Iterator[Violation]:
+    """正文所写的数据截止日期与统计期限不一致。
+
+    ## 检查内容
+    正文中“截至……”“截止到……”的日期，与统计期限（没有写统计期限时为报告年度的12月31日）
+    比较：报告年度之内、却早于统计期限结束日的截止日期（截至2023年11月30日），和上一年度的
+    年底（截至2022年12月31日）都报告。统计期限之后的日期（截至2024年1月20日，已整改到位）
+    说的是写报告时的进展，不报告。
+
+    ## 为什么是问题
+    年度报告的数字应统计到统计期限的最后一天；正文说截至别的日子，读者无法判断表格里的数字
+    统计到哪一天，也常是沿用了上一年报告的句子。
+
+    ## 示例
+    ```
+    本报告所列数据统计期限为2023年1月1日至2023年12月31日。……截至2023年11月30日，共受理申请12件。
+    ```
+
+    ## 应改为
+    ```
+    截至2023年12月31日，共受理申请12件。
+    ```
+
+    ## 修复说明
+    无自动修复：截止日期是事实，应核对数字统计到哪一天后改正。
+
+    ## 依据
+    《中华人民共和国政府信息公开条例》第四十九条、第五十条；template-2021.md §9。
+    """
+    year = report.year
+    if year is None or report.year_source not in ("title", "period", "config"):
+        return
+    period = report.period
+    end = period.end if period is not None and period.end is not None else date(year, 12, 31)
+    inside = (lambda s: period.span.start <= s.start < period.span.end) if period is not None else (lambda s: False)
+    for d in report.dates:
+        if d.source != "cutoff" or inside(d.span) or d.value >= end:
+            continue
+        previous_year_end = (d.value.month, d.value.day) == (12, 31) and d.value.year == end.year - 1
+        if d.value.year != end.year and not previous_year_end:
+            continue  # history ("截至2019年底，累计……")
+        shown = f"{d.value.year}年{d.value.month}月{d.value.day}日"
+        yield Violation(
+            d.span,
+            f"正文的数据截止日期 {shown} 与统计期限不一致：本报告的数字应统计到 {end.year}年{end.month}月{end.day}日",
+        )
+
+
+RULES = [missing_period, period_year, unknown_year, cutoff_date]

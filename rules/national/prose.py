@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gailint import Cell, Report, Row, RuleContext, Span, Violation, rule
-from gailint.parse.prose import CountStatement, count_statements
+from gailint.parse.prose import BreakdownStatement, CountStatement, breakdown_statements, count_statements
 from gailint.template import T3_CARRIED, T3_FEE_UNPAID, T3_NEW, T3_TOTAL, TABLE4_SIZE, table3_row_name
 from gailint_rules.national._shared import FEE_RE, fmt
 
 _TOTAL = 6  # table 三's 总计 column
+_RECEIVED_RE = re.compile(r"收到|新收|接到|接收")
 _T4_REVIEW, _T4_DIRECT, _T4_AFTER = 4, 9, 14  # the three 总计 cells of table 四
 
 
@@ -67,7 +69,13 @@ def _relevant(report: Report, s: CountStatement) -> bool:
     return s.disclosure or (section is not None and section.number == 4)
 
 
-@rule(code="GAI501", name="prose-count", severity="warning", tags=("prose", "table3", "table4"))
+@rule(
+    code="GAI501",
+    name="prose-count",
+    severity="warning",
+    tags=("prose", "table3", "table4"),
+    options={"received-includes-carried-over": True},
+)
 def prose_count(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """正文所述申请、行政复议、行政诉讼件数与表格不一致。
 
@@ -75,7 +83,10 @@ def prose_count(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     正文中明确说明政府信息公开申请、行政复议或行政诉讼件数的句子（阿拉伯数字或汉字数字，
     “两名申请人”按 2 计），与表三“一、本年新收政府信息公开申请数量”的总计（或加上年结转、
     或“（七）总计”）、表四各“总计”比较。只看明确说到申请的分句：“领导信箱留言……全年共受理
-    147件”不是政府信息公开申请数；含“其中”“同比”“上年”“累计”等的分句、写明其他年份的分句不比较。
+    147件”不是政府信息公开申请数；含“其中”“同比”“上年”“累计”等的分句、写明其他年份的分句不比较；
+    “未发生因政府信息公开申请被纠错的情况”不是“收到 0 件申请”。
+    选项 `received-includes-carried-over`（默认 true）：为 false 时，说“收到”“新收”“接到”
+    申请的句子只与“本年新收”比较，不再接受“本年新收 + 上年结转”。
 
     ## 为什么是问题
     正文与表格说法不一，读者无法判断哪个数字可信，评估时按“数据不准确”扣分。
@@ -101,10 +112,13 @@ def prose_count(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     expected = _expected(report)
     if not expected:
         return
+    strict = not ctx.options.get("received-includes-carried-over", True)
     for s in count_statements(report.prose_lines()):
         if s.topic not in expected or not _relevant(report, s):
             continue
         allowed, said = expected[s.topic]
+        if strict and s.topic == "application" and _RECEIVED_RE.search(s.clause.text):
+            allowed = {_table3_total(report, T3_NEW)}  # 收到: this year's new ones only
         if s.value not in allowed:
             written = report.text[s.span.start : s.span.end]
             shown = fmt(s.value) if written == fmt(s.value) else f"“{written}”（{fmt(s.value)}）"
@@ -159,4 +173,102 @@ def fee_not_reported(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     )
 
 
-RULES = [prose_count, fee_not_reported]
+# Which table cells a breakdown in the prose adds up: (table, rows or cells, name shown).
+_T3_CATEGORY_ROWS: dict[str, tuple[tuple[int, ...], str]] = {
+    "disclosed": ((2,), "（一）予以公开"),
+    "partly": ((3,), "（二）部分公开"),
+    "disclosed-or-partly": ((2, 3), "（一）予以公开与（二）部分公开"),
+    "withheld": (tuple(range(4, 12)), "（三）不予公开各项"),
+    "unavailable": ((12, 13, 14), "（四）无法提供各项"),
+    "not-processed": (tuple(range(15, 20)), "（五）不予处理各项"),
+    "other-processing": ((20, 21, 22), "（六）其他处理各项"),
+}
+_T4_RESULT_CELLS = {"upheld": 0, "corrected": 1, "pending": 3}
+_T4_GROUP_FIRST = {"review": (0,), "litigation": (5, 10)}
+_RESULT_NAMES = {"upheld": "结果维持", "corrected": "结果纠正", "pending": "尚未审结"}
+_PARENT_NAMES = {"review": "行政复议", "litigation": "行政诉讼"}
+
+
+def _breakdown_value(report: Report, s: BreakdownStatement) -> tuple[int, str] | None:
+    """The table's number for a breakdown, and how to name it; None when unknown."""
+    if s.category in _T4_RESULT_CELLS:
+        t4 = report.table4
+        row = t4.row(0) if t4 is not None and t4.certain else None
+        if row is None or len(row.cells) < TABLE4_SIZE:
+            return None
+        cells = [_cell(row, first + _T4_RESULT_CELLS[s.category]) for first in _T4_GROUP_FIRST[s.parent]]
+        if any(c is None for c in cells):
+            return None
+        name = f"表四{_PARENT_NAMES[s.parent]}“{_RESULT_NAMES[s.category]}”"
+        return int(sum(c.number for c in cells)), name  # type: ignore[union-attr]
+    t3 = report.table3
+    if t3 is None or not t3.certain:
+        return None
+    rows, name = _T3_CATEGORY_ROWS[s.category]
+    rows = tuple(i for i in rows if t3.expected_row(i))
+    cells = [_cell(t3.row(i), _TOTAL) for i in rows]
+    if any(c is None for c in cells):
+        return None
+    return int(sum(c.number for c in cells)), f"表三“{name}”总计"  # type: ignore[union-attr]
+
+
+_CATEGORY_WORDS = {
+    "disclosed": "予以公开",
+    "partly": "部分公开",
+    "disclosed-or-partly": "予以公开及部分公开",
+    "withheld": "不予公开",
+    "unavailable": "无法提供",
+    "not-processed": "不予处理",
+    "other-processing": "其他处理",
+    "upheld": "维持",
+    "corrected": "纠正",
+    "pending": "尚未审结",
+}
+
+
+@rule(code="GAI503", name="prose-breakdown", severity="warning", tags=("prose", "table3", "table4"))
+def prose_breakdown(report: Report, ctx: RuleContext) -> Iterator[Violation]:
+    """正文所述各类办理结果或复议、诉讼结果的件数与表格不一致。
+
+    ## 检查内容
+    正文中说明申请如何办理的件数（予以公开、部分公开、“予以公开及部分公开”、不予公开、
+    无法提供、不予处理、其他处理），与表三相应各行“总计”之和比较；说明行政复议、行政诉讼
+    结果的件数（维持、纠正、尚未审结，如“行政复议3件，其中维持2件”），与表四相应单元格比较。
+    “不予公开信息数137条”这样按公开属性统计的信息条数不是申请数，不比较；写明其他年份的句子
+    不比较。
+
+    ## 为什么是问题
+    正文与表格对同一件事给出两个数字，读者无法判断哪个可信；评估时按“数据不准确”扣分。
+
+    ## 示例
+    ```
+    全年共办结申请16件，其中予以公开及部分公开12件，不予公开2件。
+    ```
+    而表三“（一）予以公开”与“（二）部分公开”的总计之和为 10。
+
+    ## 应改为
+    ```
+    全年共办结申请16件，其中予以公开及部分公开10件，不予公开2件。
+    ```
+
+    ## 修复说明
+    无自动修复：无法判断是正文错还是表格错，请核对台账后改正。
+
+    ## 依据
+    《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号：年度报告
+    “发布内容不准确不全面”的，依条例第四十七条追责。
+    """
+    for s in breakdown_statements(report.prose_lines()):
+        if s.years and (report.year is None or any(y != report.year for y in s.years)):
+            continue
+        found = _breakdown_value(report, s)
+        if found is None or found[0] == s.value:
+            continue
+        value, name = found
+        what = _CATEGORY_WORDS[s.category]
+        if s.parent != "application":
+            what = f"{_PARENT_NAMES[s.parent]}{what}"
+        yield Violation(s.span, f"正文称{what} {fmt(s.value)} 件，与表格不符：{name}为 {fmt(value)}")
+
+
+RULES = [prose_count, fee_not_reported, prose_breakdown]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gailint import Edit, Fix, Report, RuleContext, Violation, rule
+from gailint import Edit, Fix, Report, RuleContext, Span, Violation, rule
 from gailint.parse.normalize import strip_markup
 from gailint.template import SECTIONS
 from gailint_rules.national._shared import first_line_span, newline_of
@@ -99,7 +99,9 @@ def missing_section(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         elif later:
             nxt = later[0]
             offset = report.index.starts[nxt.line]
-            anchor, prefix = nxt.span, _prefix(report, nxt)
+            # Where the section should stand: after the content of the one before it.
+            before = _end_of_content_before(report, nxt.line)
+            anchor, prefix = (nxt.span if before is None else before), _prefix(report, nxt)
         else:
             offset = len(report.text)
             anchor = report.sections[-1].span
@@ -114,6 +116,15 @@ def missing_section(report: Report, ctx: RuleContext) -> Iterator[Violation]:
             f"缺少第{_NUMBERS[number - 1]}部分“{heading}”",
             Fix(f"插入标题“{heading}”", (Edit.insert(offset, text),)),
         )
+
+
+def _end_of_content_before(report: Report, line: int) -> Span | None:
+    """The end of the last non-blank line above ``line`` (an empty span there)."""
+    for ln in reversed(report.lines[:line]):
+        if ln.kind != "blank":
+            end = ln.span.start + len(ln.text.rstrip())
+            return Span(end, end)
+    return None
 
 
 def _after_title(report: Report) -> int:

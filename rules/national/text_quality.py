@@ -341,7 +341,8 @@ def broken_line(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     ## 检查内容
     一段正文的行末是汉字、没有句末标点（。；：！？”）等），而下一个非空行紧接着以汉字开头，
     且不是新的条目（一是、（二）、第三、2022年……、小标题：），并以句末标点结束这句话，
-    就认为同一句话被断开了。标题、小标题、表格和落款不检查。
+    就认为同一句话被断开了。标题、小标题、表格和落款不检查；网页抓取成一行、由 gailint 分行阅读的
+    正文，以及按页宽折行的 PDF 文本（已接回段落）也不检查。
 
     ## 为什么是问题
     从 Word 或 PDF 复制时分页符变成了换行，词语被拆散，读起来像两段，也影响检索。
@@ -367,7 +368,7 @@ def broken_line(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """
     content = [ln for ln in report.lines if ln.kind != "blank"]
     for line, nxt in zip(content, content[1:]):
-        if line.kind != "prose" or nxt.kind != "prose" or not _split_word(line, nxt):
+        if line.kind != "prose" or nxt.kind != "prose" or nxt.joined or not _split_word(line, nxt):
             continue
         tail = line.text.rstrip()
         head = nxt.text.lstrip()

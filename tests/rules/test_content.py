@@ -168,3 +168,28 @@ def test_a_pasted_paragraph_with_changed_numbers_is_still_a_copy():
     text = TITLE + "一、总体情况\n" + para.format(89, 105) + "\n其他内容。\n" + para.format(91, 12) + "\n"
     (d,) = only(lint(text, select=["GAI603"]), "GAI603")
     assert span_text(text, d) == para.format(91, 12)
+
+
+def test_a_repeated_document_title_or_template_wording_is_no_copied_passage(lint):
+    title = "《平潭综合实验区管委会办公室关于做好2019年政府信息公开工作年度报告编制公布工作的通知》"
+    text = (
+        "某局2019年政府信息公开工作年度报告\n"
+        f"根据《中华人民共和国政府信息公开条例》、{title}要求，编制本报告。\n"
+        f"一、总体情况\n我局深入贯彻落实{title}，按时完成报告编制。\n"
+        "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况。\n"
+        "六、其他需要报告的事项\n报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况。\n"
+    )
+    assert [d for d in lint(text) if d.code == "GAI603"] == []
+
+
+def test_a_style_sheet_pasted_twice_is_markup_not_a_passage(lint):
+    css = "Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN X-NONE /* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格; mso-tstyle-rowband-size:0; mso-padding-alt:0cm 5.4pt 0cm 5.4pt;}"
+    text = f"某局2021年政府信息公开工作年度报告\n{css}\n一、总体情况\n正文。\n{css}\n"
+    assert [d for d in lint(text) if d.code == "GAI603"] == []
+
+
+def test_the_line_named_is_the_files_line_in_a_one_line_scrape(lint):
+    para = "我局始终坚持把政务公开工作摆在重要位置，建立健全工作机制，明确专人负责，确保各项工作落到实处。"
+    text = "标题: 某局2023年政府信息公开工作年度报告\n" + f"一、总体情况 {para} 二、主动公开政府信息情况 {para}"
+    (d,) = [d for d in lint(text) if d.code == "GAI603"]
+    assert "与第 2 行重复" in d.message

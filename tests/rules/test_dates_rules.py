@@ -150,3 +150,66 @@ def test_seed_findings(seed):
     # 2022年1月25日) are in time; 000, 002 and 004 carry no publication date.
     text = SEEDS[seed]
     assert [d for d in lint(text, path=f"{seed}.txt", select=MY_CODES) if d.code in MY_CODES] == []
+
+
+# GAI406 cutoff-date
+
+PERIOD = "某局2023年政府信息公开工作年度报告\n本报告所列数据统计期限为2023年1月1日至2023年12月31日。\n"
+
+
+def test_a_cutoff_before_the_end_of_the_period(lint):
+    text = PERIOD + "一、总体情况\n截至2023年11月30日，共受理政府信息公开申请12件。\n"
+    (d,) = [x for x in lint(text) if x.code == "GAI406"]
+    assert text[d.span.start : d.span.end] == "2023年11月30日"
+    assert d.message == "正文的数据截止日期 2023年11月30日 与统计期限不一致：本报告的数字应统计到 2023年12月31日"
+
+
+def test_last_years_cutoff_left_in_the_text(lint):
+    text = PERIOD + "一、总体情况\n截至2022年12月31日，累计主动公开政府信息152条。\n"
+    assert [x.code for x in lint(text) if x.code == "GAI406"] == ["GAI406"]
+
+
+def test_cutoffs_that_agree_or_tell_progress_after_the_year(lint):
+    text = PERIOD + "一、总体情况\n截至2023年12月31日，共受理申请12件。截至2024年1月20日，已整改到位。截至2019年底，累计公开。\n"
+    assert [x for x in lint(text) if x.code == "GAI406"] == []
+
+
+# GAI404: the issuer's kind decides the deadline
+
+def _published(title, body=""):
+    return f"{title}\n发布时间：2024-03-15\n一、总体情况\n{body}\n"
+
+
+def test_a_zone_management_committee_has_the_government_deadline(lint):
+    from gailint.parse import parse
+
+    text = _published("某某经济开发区管委会2023年政府信息公开工作年度报告")
+    assert parse(text).issuer_kind == "government"
+    assert [x for x in lint(text) if x.code == "GAI404"] == []
+
+
+def test_its_office_is_a_department(lint):
+    text = _published("某某经济开发区管委会办公室2023年政府信息公开工作年度报告")
+    (d,) = [x for x in lint(text) if x.code == "GAI404"]
+    assert "县级以上人民政府部门的2023年度报告应于 2024年1月31日 前发布" in d.message
+
+
+def test_a_report_summing_up_the_whole_county_has_the_government_deadline(lint):
+    from gailint.parse import parse
+
+    text = _published("某县人民政府办公室2023年政府信息公开工作年度报告", "本报告由县政府办公室汇总全县各有关单位的年度报告编制而成。")
+    report = parse(text)
+    assert report.issuer_kind == "government" and report.issuer_kind_source.startswith("正文说明本报告汇总了")
+    assert [x for x in lint(text) if x.code == "GAI404"] == []
+
+
+def test_a_crawler_prefix_is_not_part_of_the_issuer():
+    from gailint.parse import parse
+
+    report = parse("标题: 某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n")
+    assert report.issuer == "某县人民政府" and report.issuer_kind == "government"
+
+
+def test_an_event_of_the_issuers_history_is_no_stale_year(lint):
+    text = "某局2020年政府信息公开工作年度报告\n五、存在的主要问题及改进情况\n一是我局在2019年8月机构改革中成为工作部门，人员调整较大。\n"
+    assert [x for x in lint(text) if x.code == "GAI403"] == []

@@ -194,3 +194,11 @@ def test_page_furniture_line_is_deleted_whole():
 def test_body_words_like_laiyuan_are_not_residue():
     text = TITLE + "一、总体情况\n信息来源于各部门报送，首页改版后栏目更清晰。\n"
     assert not codes(text, "GAI701")
+
+
+def test_a_missing_section_is_reported_where_it_belongs():
+    text = TITLE + "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议。\n六、其他需要报告的事项\n无。\n"
+    (five,) = [d for d in codes(text, "GAI102") if "五、" in d.message]
+    # At the end of section 四's content, not on section 六's heading.
+    end = text.index("本年度未发生行政复议。") + len("本年度未发生行政复议。")
+    assert (five.span.start, five.span.end) == (end, end)

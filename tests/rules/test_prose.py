@@ -151,3 +151,68 @@ def test_fee_notice_with_fee_statement_passes():
 
 def test_no_fee_notice_no_finding():
     assert only(lint(S004, select=["GAI502"]), "GAI502") == []
+
+
+# ---------------------------------------------------------------- beyond the totals
+
+
+def test_a_correction_that_never_happened_is_no_count_of_applications():
+    assert statements("本年度未发生因政府信息公开申请被纠错的情况。\n") == []
+    assert statements("本年度未发生政府信息公开申请被行政复议纠错的情况。\n") == []
+
+
+def test_documents_by_disclosure_type_are_no_applications():
+    assert statements("全年主动公开政府信息160条，依申请公开信息1504条。\n") == []
+    assert statements("依申请公开信息数14件，不予公开信息数2件。\n") == []
+
+
+def test_applications_counted_in_tiao():
+    assert statements("2023年，共收到政府信息公开申请3条。\n") == [("application", 3, "3")]
+
+
+def test_received_may_or_may_not_count_the_carried_over_ones():
+    # 10 new and 1 carried over: "收到11件" counts both, unless the option says not to.
+    text = "一、总体情况\n全年共收到政府信息公开申请11件。\n" + _table3({0: 10, 1: 1, 2: 11, 23: 11})
+    assert only(lint(text), "GAI501") == []
+    (d,) = only(lint(text, rule_options={"GAI501": {"received-includes-carried-over": False}}), "GAI501")
+    assert d.message == "正文称政府信息公开申请 11 件，与表格不符：表三“一、本年新收政府信息公开申请数量”总计为 10（加上年结转 1 共 11）"
+    # "办理" is not "收到": it may still count the carried-over ones.
+    handled = text.replace("收到", "办理")
+    assert only(lint(handled, rule_options={"GAI501": {"received-includes-carried-over": False}}), "GAI501") == []
+
+
+def _table3(rows: dict[int, int]) -> str:
+    from gailint.template import TABLE3_ROWS
+
+    body = "".join(
+        f"{label}\t{rows.get(i, 0)}\t0\t0\t0\t0\t0\t{rows.get(i, 0)}\n" for i, (label, _) in enumerate(TABLE3_ROWS)
+    )
+    return "三、收到和处理政府信息公开申请情况\n" + body
+
+
+# 16 new: 予以公开 6, 部分公开 4, 国家秘密 2 (不予公开), 不掌握 3 (无法提供), 重复申请 1 (不予处理).
+T3 = _table3({0: 16, 2: 6, 3: 4, 4: 2, 12: 3, 16: 1, 23: 16})
+T4 = "行政复议\t行政诉讼\n2\t1\t0\t0\t3\t0\t0\t0\t1\t1\t0\t0\t0\t0\t0\n"
+
+
+def test_breakdown_that_matches_the_table():
+    text = "一、总体情况\n全年收到申请16件，其中予以公开及部分公开10件，不予公开2件，无法提供3件，不予处理1件。\n" + T3
+    assert only(lint(text), "GAI503") == []
+
+
+def test_breakdown_that_does_not():
+    text = "一、总体情况\n全年收到申请16件，其中予以公开及部分公开12件，不予公开2件。\n" + T3
+    (d,) = only(lint(text), "GAI503")
+    assert span_text(text, d) == "12"
+    assert d.message == "正文称予以公开及部分公开 12 件，与表格不符：表三“（一）予以公开与（二）部分公开”总计为 10"
+
+
+def test_review_results_in_the_prose():
+    text = "四、政府信息公开行政复议、行政诉讼情况\n本年度发生行政复议3件，其中维持1件、纠正1件。\n" + T4
+    (d,) = only(lint(text), "GAI503")
+    assert d.message == "正文称行政复议维持 1 件，与表格不符：表四行政复议“结果维持”为 2"
+
+
+def test_counts_of_documents_and_other_matters_are_left_alone():
+    text = "一、总体情况\n不予公开信息数137条，全年维持稳定，纠正错别字3处。\n" + T3
+    assert only(lint(text), "GAI503") == []

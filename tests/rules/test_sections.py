@@ -192,3 +192,24 @@ def test_seed_findings(seed):
         topics = tuple(t for t in ("主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设", "监督保障") if t in d.message.split("；")[0])
         found.add((d.code, span_text(text, d), topics))
     assert found == EXPECTED[seed]
+
+
+def test_documents_counted_by_disclosure_type_do_not_cover_the_application_topic(lint):
+    text = (
+        "一、总体情况\n（一）主动公开。全年主动公开政府信息160条，依申请公开信息1504条。\n"
+        "（二）政府信息管理。落实信息发布审核制度。\n（三）平台建设。用好门户网站平台。\n（四）监督保障。开展考核。\n"
+    )
+    (d,) = [x for x in lint(text) if x.code == "GAI105"]
+    assert d.message.startswith("总体情况未涉及依申请公开")
+    handled = text.replace("依申请公开信息1504条。", "依申请公开方面，全年受理申请3件。")
+    assert [x for x in lint(handled) if x.code == "GAI105"] == []
+
+
+def test_section_five_planning_for_next_year_is_still_section_five(lint):
+    text = "五、存在的主要问题及明年工作计划\n一是……\n"
+    from gailint.parse import parse
+
+    (s,) = parse(text).sections
+    assert s.number == 5 and s.wording == "other"
+    (d,) = [x for x in lint(text) if x.code == "GAI104"]
+    assert d.message == "部分标题“五、存在的主要问题及明年工作计划”与模板不一致，应为“五、存在的主要问题及改进情况”"
