@@ -109,11 +109,9 @@ def _text(d: dict[str, Any], out) -> None:
     w(f"文件：{d['path']}\n")
     w(f"年度：{d['year'] or '未知'}（来源：{d['year_source'] or '无'}）\n")
     key = f"；匹配键：{d['issuer_key']}" if d.get("issuer_key") else ""
-    w(f"发布机关：{d['issuer'] or '未知'}（{d['issuer_kind'] or '类型未知'}{key}）
-")
+    w(f"发布机关：{d['issuer'] or '未知'}（{d['issuer_kind'] or '类型未知'}{key}）\n")
     if d.get("issuer_kind_source"):
-        w(f"  类型依据：{d['issuer_kind_source']}
-")
+        w(f"  类型依据：{d['issuer_kind_source']}\n")
     w(f"格式：{d['format'] or '未知'}\n")
     w(f"标题：{d['title']['text'] if d['title'] else '无'}\n")
     w(f"统计期限：{d['period']['text'] if d['period'] else '无'}\n")
