@@ -20,17 +20,21 @@ _NEW_ITEM_RE = re.compile(
 )
 _MIN_WRAPPED = 5  # full lines ending mid-sentence before a file counts as wrapped
 _MAX_LINE = 240  # characters: no page is wider; longer lines are never wrapped ones
-_WIDE_RE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
 
 
 def _width(s: str) -> int:
-    """Display width: East Asian wide characters take two columns."""
-    return len(s) + len(_WIDE_RE.findall(s))
+    """Display width: East Asian wide characters take two columns (GB18030 writes
+    them in two bytes or more, ASCII in one: a width measured in C)."""
+    return len(s) if s.isascii() else len(s.encode("gb18030", "replace"))
 
 
 def joins(lines: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
     """Edits ``(start, end, new)`` that join wrapped lines. ``lines``: (offset, text
     without its line break) of every line of the file."""
+    # A wrapped file has many lines ending mid-sentence; most files have few.
+    open_ends = sum(1 for _, t in lines if 10 <= len(t) <= _MAX_LINE and t.rstrip()[-1:] not in _ENDS_SENTENCE)
+    if open_ends < _MIN_WRAPPED:
+        return []
     prose = [
         (i, _width(t.strip()))
         for i, (_, t) in enumerate(lines)

@@ -50,6 +50,14 @@ _EDGE_PIECES: tuple[tuple[str, str], ...] = (
     (r"网站地图|联系我们", "网站地图"),
 )
 _EDGE_LINES = 5
+# Every piece above starts with one of these (tests/rules/test_residue.py checks it).
+_TRIGGERS = (
+    "当前", "您的", "您现在", "首页", "网站首页", "发布", "成文日期", "更新时间", "时间", "信息来源", "来源", "文章来源",
+    "浏览次数", "访问量", "阅读次数", "点击", "责任编辑", "字号", "字体", "【", "[", "视力保护色", "打印", "关闭窗口",
+    "分享到", "微信", "全真版", "文件下载", "附件下载", "相关附件", "相关链接", "-->", "返回顶部", "索引号", "解读链接",
+    "原文链接", "相关解读", "上一篇", "下一篇",
+)
+_TRIGGER_RE = re.compile("|".join(re.escape(t) for t in sorted(_TRIGGERS, key=len, reverse=True)))
 _PIECE_RE = re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PIECES)))
 _EDGE_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EDGE_PIECES)))
 # A line of its own that is only a breadcrumb's continuation: " > 政务公开 > 年度报告".
@@ -78,20 +86,37 @@ def _boundary(text: str, start: int, end: int) -> bool:
     return not (after.isalpha() and text[end - 1 : end].isalpha() and after not in "大中小")
 
 
-def _pieces(line: Line, at_edge: bool, extra: re.Pattern[str] | None) -> list[_Piece]:
-    text = line.text
-    found: list[_Piece] = []
-    patterns = [(_PIECE_RE, _PIECES, "p")] + ([(_EDGE_RE, _EDGE_PIECES, "e")] if at_edge else [])
-    for pattern, table, prefix in patterns:
-        for m in pattern.finditer(text):
-            if m.end() > m.start() and _boundary(text, m.start(), m.end()):
-                name = table[int(m.lastgroup[1:])][1]  # type: ignore[index]
-                found.append(_Piece(m.start(), m.end(), name))
+def _hits(report: Report, extra: re.Pattern[str] | None) -> dict[int, list[tuple[int, int, str]]]:
+    """Every piece of furniture in the text, by line: one scan of the whole text."""
+    hits: dict[int, list[tuple[int, int, str]]] = {}
+    text = report.text
+    last = 0
+    # The words furniture starts with are found by a plain literal scan; the full
+    # pattern is tried only there (one scan of a report, not a regex at every place).
+    for t in _TRIGGER_RE.finditer(text):
+        if t.start() < last:
+            continue
+        m = _PIECE_RE.match(text, t.start())
+        if m is not None and m.end() > m.start():
+            last = m.end()
+            name = _PIECES[int(m.lastgroup[1:])][1]  # type: ignore[index]
+            hits.setdefault(report.index.line_of(m.start()), []).append((m.start(), m.end(), name))
     if extra is not None:
         for m in extra.finditer(text):
-            if _boundary(text, m.start(), m.end()):
-                found.append(_Piece(m.start(), m.end(), m.group().rstrip("：:")))
-    if _CRUMB_LINE_RE.match(text):
+            hits.setdefault(report.index.line_of(m.start()), []).append((m.start(), m.end(), m.group().rstrip("：:")))
+    return hits
+
+
+def _pieces(line: Line, at_edge: bool, hits: list[tuple[int, int, str]]) -> list[_Piece]:
+    text, base = line.text, line.span.start
+    found = [
+        _Piece(a - base, b - base, name) for a, b, name in hits if b - base <= len(text) and _boundary(text, a - base, b - base)
+    ]
+    if at_edge:
+        for m in _EDGE_RE.finditer(text):
+            if m.end() > m.start() and _boundary(text, m.start(), m.end()):
+                found.append(_Piece(m.start(), m.end(), _EDGE_PIECES[int(m.lastgroup[1:])][1]))  # type: ignore[index]
+    if text.lstrip(_WS)[:1] in (">", "＞", "»") and _CRUMB_LINE_RE.match(text):
         found.append(_Piece(len(text) - len(text.lstrip(_WS)), len(text.rstrip(_WS)), ">"))
     found.sort(key=lambda p: (p.start, -p.end))
     out: list[_Piece] = []
@@ -174,10 +199,14 @@ def web_residue(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     content = [ln for ln in report.lines if ln.kind != "blank"]
     edge = {ln.number for ln in content[:_EDGE_LINES]} | {ln.number for ln in content[-_EDGE_LINES:]}
     found: list[_Found] = []
+    hits = _hits(report, extra)
     for line in content:
         if line.kind in ("heading", "table") or line.furniture in ("crawler", "separator", "page-number", "tool"):
             continue  # crawler and converter lines are GAI707/GAI708's
-        pieces = _pieces(line, line.number in edge, extra)
+        at_edge = line.number in edge
+        if line.number not in hits and not at_edge and line.text.lstrip(_WS)[:1] not in (">", "＞", "»"):
+            continue
+        pieces = _pieces(line, at_edge, hits.get(line.number, []))
         if not pieces:
             continue
         text, base = line.text, line.span.start

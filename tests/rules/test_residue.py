@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from gailint.engine.fixes import apply_edits
 
+from pathlib import Path
+
 from .conftest import lint, only, span_text
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 TITLE = "某县农业农村局2023年政府信息公开工作年度报告\n"
 
@@ -114,3 +118,16 @@ def test_the_crawler_header_is_one_finding_and_its_fix_keeps_the_title():
 def test_a_publication_line_inside_the_report_is_not_the_crawlers():
     text = TITLE + "发布时间：2024-01-20\n一、总体情况\n"
     assert only(lint(text), "GAI708") == [] and len(only(lint(text), "GAI701")) == 1
+
+
+def test_the_literal_scan_misses_no_furniture_the_full_pattern_finds():
+    from gailint_rules.national.residue import _PIECE_RE, _TRIGGER_RE
+
+    from .conftest import LINTER  # noqa: F401  (the packs are loaded)
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "corpus").glob("*.txt"))]
+    texts += [CRAWLED, "【打印本页】 [ 打印本页 | 关闭窗口 ] 字号：[大 中 小] 视力保护色 -->"]
+    for text in texts:
+        full = [m.span() for m in _PIECE_RE.finditer(text) if m.end() > m.start()]
+        starts = {t.start() for t in _TRIGGER_RE.finditer(text)}
+        assert all(a in starts for a, _ in full)
