@@ -188,7 +188,8 @@ async function main() {
     step("quick-fix menu", { items: result.menu });
     await page.screenshot({ path: path.join(WORK, "menu.png") });
     // Choose the fix with the keyboard, as the menu expects (it blocks the pointer).
-    const wanted = "把（七）总计（自然人）改为 2";
+    // The fix changes a number, so its title says it is unsafe.
+    const wanted = "把（七）总计（自然人）改为 2（不安全：会改变数字或陈述事实，请核实）";
     await until("the fix to be selected in the menu", async () => {
       const focused = await page.locator(".action-widget .monaco-list-row.focused").getAttribute("aria-label").catch(() => null);
       if (focused === wanted) return true;

@@ -125,9 +125,12 @@ test("open a seed, receive diagnostics, request the GAI302 quick-fix and apply i
       range: natural.range,
       context: { diagnostics: [natural], only: ["quickfix"] },
     });
-    const fix = actions.find((a) => a.isPreferred && a.diagnostics?.[0]?.code === "GAI302");
-    assert.ok(fix, `no preferred GAI302 fix among ${actions.map((a) => a.title)}`);
-    assert.equal(fix.title, "把（七）总计（自然人）改为 2");
+    // Changing a total states a fact: the fix is offered, marked unsafe and never preferred
+    // (a preferred fix is what an editor applies on its own).
+    const fix = actions.find((a) => a.diagnostics?.[0]?.code === "GAI302" && a.kind === "quickfix" && a.edit);
+    assert.ok(fix, `no GAI302 fix among ${actions.map((a) => a.title)}`);
+    assert.equal(fix.title, "把（七）总计（自然人）改为 2（不安全：会改变数字或陈述事实，请核实）");
+    assert.ok(!fix.isPreferred, "an unsafe fix must not be preferred");
     const edits = editsOf(fix.edit, uri);
     doc = TextDocument.update(doc, [], 2);
     const fixed = TextDocument.applyEdits(doc, edits);
