@@ -14,7 +14,7 @@ _DATE = rf"(\d{{4}}){_S}年{_S}(\d{{1,2}}){_S}月{_S}(\d{{1,2}}){_S}[日号]"
 _DATE_RE = re.compile(_DATE)
 _ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 # A statistics period may break across lines (PDF text: "……至 2023 年 12 月\n31 日").
-_SB = r"[ \t\u00a0\u3000]*(?:\r?\n[ \t\u00a0\u3000]*)?"
+_SB = r"\s{0,6}"  # spaces, or a line break with the next line's indent
 _RANGE_RE = re.compile(
     rf"(\d{{4}}){_SB}年{_SB}(\d{{1,2}}){_SB}月{_SB}(\d{{1,2}}){_SB}[日号]"
     + rf"{_SB}起?{_SB}(?:至|到|－|-|—|–|~|～){_SB}"

@@ -307,7 +307,7 @@ def issuer_kind_reason(issuer: str | None) -> tuple[IssuerKind, str] | None:
 
 
 # "本报告由县政府办公室汇总全县各有关单位的年度报告编制": a report of the whole area.
-_SUMMARY_RE = re.compile(
+_SUMMARY = (
     r"报告[^。；]{0,30}汇总[^。；]{0,20}(?:全[县区市省州盟旗]|本[县区市]|各有关单位|各(?:部门|乡镇|单位|街道))"
     r"|汇总[^。；]{0,20}(?:全[县区市省州盟旗]|本[县区市]|各有关单位|各(?:部门|乡镇|单位|街道))[^。；]{0,30}(?:报告|编制)"
 )
@@ -316,6 +316,6 @@ _SUMMARY_RE = re.compile(
 def summary_report(lines: tuple[Line, ...]) -> Line | None:
     """The line saying the report sums up a whole area's bodies, if one does."""
     for line in lines[:60]:
-        if line.kind == "prose" and "汇总" in line.text and _SUMMARY_RE.search(line.text):
+        if line.kind == "prose" and "汇总" in line.text and re.search(_SUMMARY, line.text):
             return line
     return None

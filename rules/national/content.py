@@ -180,13 +180,11 @@ def duplicate_passage(report: Report, ctx: RuleContext) -> Iterator[Violation]:
 # the template's own words (section titles, table labels), and markup or a style
 # sheet pasted twice (GAI704 reports that).
 _CITED_RE = re.compile(r"〈[^〉]{0,80}〉")
-_TEMPLATE_RE = re.compile(
-    "|".join(
-        re.escape(p)
-        for p in sorted({*(t[2:] for t in SECTIONS), *(label for label, _ in TABLE3_ROWS), *TABLE2_ROWS}, key=len, reverse=True)
-    )
-)
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_TEMPLATE_WORDS = sorted({*(t[2:] for t in SECTIONS), *(label for label, _ in TABLE3_ROWS), *TABLE2_ROWS}, key=len, reverse=True)
+
+
+def _cjk(text: str) -> int:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _outside_titles(report: Report, span: Span) -> str:
@@ -201,9 +199,11 @@ def _outside_titles(report: Report, span: Span) -> str:
 
 
 def _not_prose(text: str, min_chars: int) -> bool:
-    rest = _TEMPLATE_RE.sub("", _CITED_RE.sub("", text))
-    letters = len(_CJK_RE.findall(rest))
-    if letters < len(_CJK_RE.findall(text)) * 0.3:
+    rest = _CITED_RE.sub("", text)
+    for word in _TEMPLATE_WORDS:  # only for the few passages found twice
+        rest = rest.replace(word, "")
+    letters = _cjk(rest)
+    if letters < _cjk(text) * 0.3:
         return True  # mostly markup or Latin: a style sheet, a URL
     return letters < min_chars // 2
 

@@ -58,7 +58,14 @@ _TRIGGERS = (
     "原文链接", "相关解读", "上一篇", "下一篇",
 )
 _TRIGGER_RE = re.compile("|".join(re.escape(t) for t in sorted(_TRIGGERS, key=len, reverse=True)))
-_PIECE_RE = re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PIECES)))
+
+
+@lru_cache(maxsize=1)
+def _piece_re() -> re.Pattern[str]:
+    """All pieces in one pattern, compiled the first time a trigger word is seen
+    (most reports have none: a start of gailint need not pay for it)."""
+    return re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PIECES)))
+
 _EDGE_RE = re.compile("|".join(f"(?P<e{i}>{p})" for i, (p, _) in enumerate(_EDGE_PIECES)))
 # A line of its own that is only a breadcrumb's continuation: " > 政务公开 > 年度报告".
 _CRUMB_LINE_RE = re.compile(rf"^{_S}[>＞»]{_S}{_ITEM}(?:{_S}[>＞»]{_S}{_ITEM})*{_S}$")
@@ -96,7 +103,7 @@ def _hits(report: Report, extra: re.Pattern[str] | None) -> dict[int, list[tuple
     for t in _TRIGGER_RE.finditer(text):
         if t.start() < last:
             continue
-        m = _PIECE_RE.match(text, t.start())
+        m = _piece_re().match(text, t.start())
         if m is not None and m.end() > m.start():
             last = m.end()
             name = _PIECES[int(m.lastgroup[1:])][1]  # type: ignore[index]

@@ -323,7 +323,7 @@ _NEW_ITEM_RE = re.compile(
 def _split_word(line: Line, nxt: Line) -> bool:
     cur = line.text.rstrip()
     head = nxt.text.lstrip()
-    if len(cur) < 15 or not re.match(f"[{_CJK}]", cur[-1]) or not head or not re.match(f"[{_CJK}]", head[0]):
+    if len(cur) < 15 or not "\u4e00" <= cur[-1] <= "\u9fff" or not head or not "\u4e00" <= head[0] <= "\u9fff":
         return False
     if cur.lstrip().startswith("#") or not re.search(r"[，,。；;、]", cur):
         return False  # a title, heading or signature line, not a paragraph

@@ -121,13 +121,13 @@ def test_a_publication_line_inside_the_report_is_not_the_crawlers():
 
 
 def test_the_literal_scan_misses_no_furniture_the_full_pattern_finds():
-    from gailint_rules.national.residue import _PIECE_RE, _TRIGGER_RE
+    from gailint_rules.national.residue import _TRIGGER_RE, _piece_re
 
     from .conftest import LINTER  # noqa: F401  (the packs are loaded)
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "corpus").glob("*.txt"))]
     texts += [CRAWLED, "【打印本页】 [ 打印本页 | 关闭窗口 ] 字号：[大 中 小] 视力保护色 -->"]
     for text in texts:
-        full = [m.span() for m in _PIECE_RE.finditer(text) if m.end() > m.start()]
+        full = [m.span() for m in _piece_re().finditer(text) if m.end() > m.start()]
         starts = {t.start() for t in _TRIGGER_RE.finditer(text)}
         assert all(a in starts for a, _ in full)
