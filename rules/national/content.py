@@ -22,7 +22,13 @@ _VAGUE_RE = re.compile(
     r"|意识不强|认识不足|认识不到位|力度不够|更新不及时|形式单一|方式单一"
 )
 # A number with a unit, a date, a title in 《》 or a quoted list makes a problem concrete.
-_CONCRETE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:个|件|条|家|篇|次|项|%|％|人|名|天|日|月|小时|万|余)|《[^》]{2,}》|[“\"][^”\"]{4,}[”\"]")
+# Linear on any run: a number is read from its first digit only, possessively, and a
+# title or quotation stops at the next opening mark (a run of 《 or “ is not re-read
+# from each one of them).
+_CONCRETE_RE = re.compile(
+    r"(?<!\d)\d++(?:\.\d++)?\s*+(?:个|件|条|家|篇|次|项|%|％|人|名|天|日|月|小时|万|余)"
+    r"|《[^《》]{2,}+》|[“\"][^“”\"]{4,}+[”\"]"
+)
 
 
 def _heading_span(report: Report, number: int) -> Span | None:
