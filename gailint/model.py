@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from gailint.read.textmap import IDENTITY, TextMap
+from gailint.template import T3_RESULTS, TABLE3_GROUPS, table3_row_name
+
 _BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 IssuerKind = Literal["department", "government", "township"]
 CellKind = Literal["number", "blank", "na", "text"]
-LineKind = Literal["blank", "heading", "title", "table", "prose"]
+LineKind = Literal["blank", "heading", "title", "table", "prose", "furniture"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,9 @@ class Line:
     span: Span  # without the line break
     text: str
     kind: LineKind
+    # The break before this line is the reader's, not the file's: the line continues
+    # a line of the file (a web page scraped onto one line, an HTML paragraph).
+    joined: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +165,7 @@ class Cell:
     span: Span
     kind: CellKind
     value: int | float | None  # None for blank, n/a and text cells
+    split: bool = False  # read by splitting a run of digits (cells that ran together)
 
     @property
     def number(self) -> int | float:
@@ -186,10 +193,43 @@ class Row:
     cells: tuple[Cell, ...]  # the value cells, in template column order
     stray: tuple[Cell, ...] = ()  # blank cells recorded but not counted
     expected: int = 7
+    # Digits that ran together and could not be read as this row's cells (GAI208).
+    unread: Span | None = None
+    # Where the cells were read by splitting digit runs: the values of every reading
+    # kept (``cells`` shows the one chosen); empty for a row read directly.
+    readings: tuple[tuple[int | float, ...], ...] = ()
 
     @property
     def complete(self) -> bool:
         return len(self.cells) >= self.expected
+
+    @property
+    def split(self) -> bool:
+        return bool(self.readings)
+
+    def possible(self, column: int) -> frozenset[int | float] | None:
+        """Every value the cell in ``column`` has in some reading of the row (one,
+        for a row read directly); None when the cell cannot be used (missing, text)."""
+        if self.readings:
+            return frozenset(r[column] for r in self.readings if column < len(r))
+        if not self.complete or column >= len(self.cells):
+            return None
+        value = self.cells[column].arith
+        return None if value is None else frozenset((value,))
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """How a table whose digits ran together was read (see gailint.parse.split)."""
+
+    rows: tuple[int, ...]  # rows whose cells came from splitting digit runs
+    best: int  # joint readings sharing the fewest broken identities (1: one reading)
+    exhaustive: bool  # every joint reading was examined
+
+    @property
+    def unique(self) -> bool:
+        """The reading shown is the only best one: a cell may be pointed at and fixed."""
+        return self.best == 1 and self.exhaustive
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +241,10 @@ class Table:
     rows: tuple[Row | None, ...]
     headers: tuple[Label, ...] = ()
     notes: tuple[str, ...] = ()
-    unseparated: Span | None = None  # where cells ran together (GAI208)
+    unread: tuple[Span, ...] = ()  # digit runs that could not be read as cells (GAI208)
     old_template: tuple[Span, ...] = ()  # rows only the 2019 format has (§8)
+    split: Split | None = None  # set when some cells were read by splitting digit runs
+    template: Literal["2021", "2019"] = "2021"  # whose rows ``rows`` follows (table 二)
 
     def row(self, index: int) -> Row | None:
         return self.rows[index] if 0 <= index < len(self.rows) else None
@@ -210,6 +252,38 @@ class Table:
     @property
     def found_rows(self) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r is not None)
+
+    @property
+    def certain(self) -> bool:
+        """Every cell read directly, or the splitting's best reading is unique."""
+        return self.split is None or self.split.unique
+
+    def possible(self, row: int, column: int) -> frozenset[int | float] | None:
+        """Every value cell (row, column) takes in some reading (see Row.possible)."""
+        r = self.row(row)
+        return None if r is None else r.possible(column)
+
+    # Table 三 in the 2019 format has one （六）其他处理 row (kept at index 20) instead
+    # of its three sub-rows.
+    @property
+    def one_row_other(self) -> bool:
+        return self.name == "table3" and self.template == "2019"
+
+    @property
+    def result_rows(self) -> tuple[int, ...]:
+        """Table 三's rows that （七）总计 adds up."""
+        return tuple(i for i in T3_RESULTS if not (self.one_row_other and i in (21, 22)))
+
+    def expected_row(self, index: int) -> bool:
+        """Whether the table's format has row ``index`` at all."""
+        return not (self.one_row_other and index in (21, 22))
+
+    def row_name(self, index: int) -> str:
+        """The name of a row in messages: table 三's path, or table 二's label."""
+        if self.name == "table3":
+            return TABLE3_GROUPS[-1] if self.one_row_other and index == 20 else table3_row_name(index)
+        row = self.row(index)
+        return row.label.template if row is not None else str(index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +310,24 @@ class Report:
     format: Literal["2021", "2019"] | None = None
     old_template: tuple[Span, ...] = ()  # fingerprints of the 2019 format (§8)
     notes: tuple[str, ...] = field(default=())
+    # The file's own text when the reader changed it (None: ``text`` is the file), and
+    # the map from ``text`` back to it; every span above is an offset into ``text``.
+    source: str | None = None
+    textmap: TextMap = IDENTITY
+    layout: Literal["text", "markdown", "html"] = "text"
+
+    @property
+    def source_text(self) -> str:
+        """The file's text (what diagnostics, fixes and editors count in)."""
+        return self.text if self.source is None else self.source
+
+    def source_line(self, offset: int) -> int:
+        """1-based line number in the file of ``offset`` (an offset into ``text``),
+        for messages that name a line (“与第 12 行重复”)."""
+        if self.source is None:
+            return self.index.line_of(offset) + 1
+        s = self.textmap.to_source(offset)
+        return self.source[:s].count("\n") + self.source[:s].count("\r") - self.source[:s].count("\r\n") + 1
 
     def section(self, number: int) -> Section | None:
         for s in self.sections:
@@ -245,7 +337,7 @@ class Report:
 
     @property
     def is_markdown(self) -> bool:
-        return bool(self.path) and self.path.lower().endswith((".md", ".markdown"))
+        return self.layout == "markdown" or (bool(self.path) and self.path.lower().endswith((".md", ".markdown")))
 
     def line_at(self, offset: int) -> Line:
         return self.lines[min(self.index.line_of(offset), len(self.lines) - 1)]

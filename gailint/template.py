@@ -79,6 +79,20 @@ TABLE4_GROUPS: tuple[str, ...] = ("行政复议", "行政诉讼/未经复议直�
 TABLE4_COLUMNS: tuple[str, ...] = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 TABLE4_SIZE = 15
 
+# The 2019 trial format's table 二 (国办公开办函〔2019〕60号), correct for the 2019 and
+# 2020 reports. Same shape as TABLE2_GROUPS; 本年增/减 may be negative, amounts are 元.
+TABLE2_2019_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("第二十条第（一）项", ("信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"), ("规章", "规范性文件")),
+    ("第二十条第（五）项", ("信息内容", "上一年项目数量", "本年增/减", "处理决定数量"), ("行政许可", "其他对外管理服务事项")),
+    ("第二十条第（六）项", ("信息内容", "上一年项目数量", "本年增/减", "处理决定数量"), ("行政处罚", "行政强制")),
+    ("第二十条第（八）项", ("信息内容", "上一年项目数量", "本年增/减"), ("行政事业性收费",)),
+    ("第二十条第（九）项", ("信息内容", "采购项目数量", "采购总金额"), ("政府集中采购",)),
+)
+TABLE2_2019_ROWS: tuple[str, ...] = tuple(r for _, _, rows in TABLE2_2019_GROUPS for r in rows)
+TABLE2_2019_WIDTH: dict[str, int] = {r: len(h) - 1 for _, h, rows in TABLE2_2019_GROUPS for r in rows}
+# Columns of the 2019 table 二 that hold amounts or signed changes, not counts.
+TABLE2_2019_FREE_COLUMNS: frozenset[str] = frozenset({"本年增/减", "采购总金额"})
+
 OLD_2019_FINGERPRINTS: tuple[str, ...] = (
     "本年新制作数量",
     "本年新公开数量",

@@ -126,8 +126,9 @@ def test_blank_cell_inside_a_row_is_kept_as_blank():
 def test_unseparated_cells_are_marked_not_guessed():
     text = "二、主动公开政府信息情况\n第二十条第(五)项\n信息内容本年处理决定数量\n行政许可15130000154\n"
     r = parse(text)
-    assert r.table2.unseparated is not None
-    assert text[r.table2.unseparated.start : r.table2.unseparated.end] == "15130000154"
+    (run,) = r.table2.unread
+    assert text[run.start : run.end] == "15130000154"
+    assert r.table2.rows[2].cells == () and r.table2.rows[2].unread == run
 
 
 def test_full_width_punctuation_and_numbering_variants():

@@ -10,7 +10,7 @@ from typing import Any
 from gailint.cli.common import add_config_argument, fail, make_linter
 from gailint.config import ConfigError
 from gailint.model import Report, Table
-from gailint.template import FEE_ROW, TABLE2_ROWS, TABLE3_ROWS
+from gailint.template import FEE_ROW, TABLE3_ROWS
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -33,7 +33,7 @@ def _table2(t: Table | None) -> dict[str, list] | None:
         return None
     out = {}
     for row in t.found_rows:
-        name = TABLE2_ROWS[row.index]
+        name = row.label.template
         out[name] = [c.text if name == FEE_ROW else _value(c) for c in row.cells]
     return out
 
@@ -48,6 +48,19 @@ def _table4(t: Table | None) -> list | None:
     if t is None or not t.rows or t.rows[0] is None:
         return None
     return [_value(c) for c in t.rows[0].cells]
+
+
+def _reading(t: Table, text: str) -> dict[str, Any]:
+    """How a table's cells were read: directly, or by splitting digit runs."""
+    rows = [r for r in t.rows if r is not None]
+    return {
+        "template": t.template if t.name == "table2" else None,
+        "split_rows": [r.index for r in rows if r.readings],
+        "row_readings": {str(r.index): len(r.readings) for r in rows if len(r.readings) > 1},
+        "best_readings": None if t.split is None else t.split.best,
+        "unique": t.certain,
+        "unread": [span.text(text) for span in t.unread],
+    }
 
 
 def model_dict(report: Report, path: str) -> dict[str, Any]:
@@ -76,12 +89,16 @@ def model_dict(report: Report, path: str) -> dict[str, Any]:
         "sections": [
             {"number": s.number, "title": s.heading, "start": s.span.start, "end": s.span.end} for s in report.sections
         ],
+        "table3_rows": None if report.table3 is None else [report.table3.row_name(i) for i in range(len(TABLE3_ROWS))],
         "tables": {
             "table2": _table2(report.table2),
             "table3": _table3(report.table3),
             "table4": _table4(report.table4),
         },
-        "unseparated": [t.name for t in (report.table2, report.table3, report.table4) if t is not None and t.unseparated],
+        "reading": {
+            t.name: _reading(t, report.text) for t in (report.table2, report.table3, report.table4) if t is not None
+        },
+        "layout": report.layout,
         "notes": list(report.notes),
     }
 
@@ -103,10 +120,17 @@ def _text(d: dict[str, Any], out) -> None:
     for k, v in (t["table2"] or {}).items():
         w(f"  {k}: {' '.join('□' if x is None else str(x) for x in v)}\n")
     w("表三：\n" if t["table3"] is not None else "表三：未找到\n")
-    for (label, _), row in zip(TABLE3_ROWS, t["table3"] or []):
+    for (label, _), row, name in zip(TABLE3_ROWS, t["table3"] or [], d.get("table3_rows") or []):
         vals = "（缺失）" if row is None else " ".join("□" if x is None else str(x) for x in row)
-        w(f"  {label}: {vals}\n")
+        w(f"  {name}: {vals}\n")
     w(f"表四：{' '.join('□' if x is None else str(x) for x in t['table4'])}\n" if t["table4"] is not None else "表四：未找到\n")
+    names = {"table2": "表二", "table3": "表三", "table4": "表四"}
+    for name, r in d["reading"].items():
+        if r["split_rows"]:
+            how = "唯一" if r["unique"] else f"有 {r['best_readings']} 种同样好的读法，无法确定"
+            w(f"{names[name]}：{len(r['split_rows'])} 行的数字连写，按勾稽关系拆分读出（{how}）\n")
+        for run in r["unread"]:
+            w(f"{names[name]}：连写的数字“{run}”无法拆分，未读\n")
     for n in d["notes"]:
         w(f"注：{n}\n")
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from gailint.config import ConfigError, Settings, find_config, load_config
 from gailint.engine.diagnostics import Diagnostic, Severity
+from gailint.engine.mapping import to_source
 from gailint.engine.plugins import Registry, load_registry
 from gailint.engine.rule import Rule
 from gailint.engine.runner import INTERNAL_CODE, run_rules
@@ -129,7 +130,8 @@ class Linter:
         ]
         unused = self._own_severity(settings, path, UNUSED_CODE, Severity.WARNING)
         diagnostics = apply_suppressions(report, diagnostics, self.registry.rules.keys(), unused, enabled.keys())
-        return report, diagnostics
+        # Rules saw the reader's text; what leaves here is in the file's offsets.
+        return report, to_source(report, diagnostics)
 
 
 __all__ = ["ConfigError", "Linter"]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-from gailint.model import Line, LineIndex, Report, Span
+from gailint.model import DateRef, Line, LineIndex, Report, Span
 from gailint.parse import dates as _dates
+from gailint.parse.furniture import furniture_kind
+from gailint.read import TextMap, read
 from gailint.parse.structure import find_sections, find_signature_issuer, find_title, issuer_kind_of
 from gailint.parse.tables import parse_table2, parse_table3, parse_table4, table_regions
 from gailint.template import OLD_2019_FINGERPRINTS
@@ -22,7 +24,7 @@ def _fingerprint_re() -> re.Pattern[str]:
 _FINGERPRINT_RE = _fingerprint_re()
 
 
-def _lines(text: str, index: LineIndex) -> list[Line]:
+def _lines(text: str, index: LineIndex, textmap: TextMap) -> list[Line]:
     out = []
     starts = index.starts
     last = len(starts) - 1
@@ -31,8 +33,26 @@ def _lines(text: str, index: LineIndex) -> list[Line]:
             break  # the empty "line" after a final line break
         end = starts[number + 1] if number < last else len(text)
         body = text[start:end].rstrip("\r\n")
-        out.append(Line(number, Span(start, start + len(body)), body, "blank" if not body or body.isspace() else "prose"))
+        kind = "blank" if not body or body.isspace() else "prose"
+        joined = number > 0 and textmap.replaced(start - 1)
+        out.append(Line(number, Span(start, start + len(body)), body, kind, joined))  # type: ignore[arg-type]
     return out
+
+
+def _furniture(lines: list[Line]) -> None:
+    """Mark the lines tools left: a crawler's header block at the top, page numbers,
+    separators and converter labels anywhere."""
+    header = True
+    for i, line in enumerate(lines):
+        if line.kind in ("blank", "furniture"):
+            continue
+        kind = furniture_kind(line.text, header=header)
+        if kind is None:
+            header = False
+            continue
+        if kind == "separator":
+            header = False  # "==== 正文 ====": the body starts below
+        lines[i] = Line(line.number, line.span, line.text, "furniture", line.joined)
 
 
 def parse(
@@ -45,8 +65,12 @@ def parse(
     """Parse a report. ``year`` and ``issuer_kind`` come from the configuration:
     ``year`` is used when the text does not tell the year, ``issuer_kind`` overrides
     what the issuer's name suggests."""
+    original = text
+    reading = read(original, path)
+    text = reading.text
     index = LineIndex.of(text)
-    lines = _lines(text, index)
+    lines = _lines(text, index, reading.map)
+    _furniture(lines)
     frozen = tuple(lines)
     sections = find_sections(frozen, len(text), skip=set())
     regions = table_regions(frozen, sections)
@@ -62,7 +86,7 @@ def parse(
     heading_lines = {s.line for s in sections}
     title = find_title(frozen, sections[0].line if sections else None)
     for i, line in enumerate(lines):
-        if line.kind == "blank":
+        if line.kind in ("blank", "furniture"):
             continue
         if i in heading_lines:
             kind = "heading"
@@ -72,13 +96,17 @@ def parse(
             kind = "table"
         else:
             continue
-        lines[i] = Line(line.number, line.span, line.text, kind)
+        lines[i] = Line(line.number, line.span, line.text, kind, line.joined)
     frozen = tuple(lines)
 
     all_dates = _dates.find_dates(text)
     years = _dates.find_years(text, index)
     period = _dates.find_period(text)
     published = _dates.find_published(text, frozen, all_dates)
+    if published is None and reading.page_date is not None:
+        # A web page's 发布时间 stood outside the report: point at the title instead.
+        anchor = title.span if title is not None else Span(0, 0)
+        published = DateRef(reading.page_date, anchor, "published")
 
     report_year, source = None, None
     if title is not None and title.year:
@@ -108,7 +136,7 @@ def parse(
         fmt = "2019"
     elif t3 is not None or (t2 is not None and any(r is not None for r in t2.rows)):
         fmt = "2021"
-    notes: list[str] = []
+    notes: list[str] = list(reading.notes)
     for t in (t2, t3, t4):
         if t is not None:
             notes.extend(t.notes)
@@ -133,4 +161,7 @@ def parse(
         format=fmt,
         old_template=old,
         notes=tuple(notes),
+        source=None if text is original else original,
+        textmap=reading.map,
+        layout=reading.layout,
     )

@@ -53,7 +53,7 @@ def tokenize_line(text: str, start: int, line: int) -> list[Token]:
             return [Token("blank", "", start, start + len(text), line)]
         return []
     has_sep = _SEP_RE.search(text) is not None
-    if not has_sep and not _INNER_WS_RE.search(stripped):
+    if not has_sep and not _INNER_WS_RE.search(stripped) and (_is_value(stripped) or not _HAS_DIGIT_RE.search(stripped)):
         # The common case (one cell per line, a label, a number): one token.
         a = start + text.index(stripped)
         kind: TokenKind = "value" if _is_value(stripped) else "text"
@@ -74,7 +74,7 @@ def tokenize_line(text: str, start: int, line: int) -> list[Token]:
             if 0 < k < last:
                 tokens.append(Token("blank", "", start + a, start + a, line))
             continue
-        if _INNER_WS_RE.search(st):
+        if _INNER_WS_RE.search(st) or (_HAS_DIGIT_RE.search(st) and not _is_value(st)):
             tokens.extend(_words(text, a, a + len(part), start, line))
             continue
         if _MARKDOWN_RULE_RE.match(st):
@@ -92,6 +92,51 @@ def tokenize_line(text: str, start: int, line: int) -> list[Token]:
     return tokens
 
 
+# A number glued to words ("规章000行政规范性文件0011"): a run of digits, with a sign
+# or a decimal part. A digit right before "." or "、" and a word is a list marker
+# ("00000002.其他法律…" is 0000000 and the label "2.其他法律…").
+_GLUED_NUMBER_RE = re.compile(r"[+\-−]?\d+(?:[.．]\d+)?")
+_HAS_DIGIT_RE = re.compile(r"\d")
+_MARKER_AFTER = frozenset(".．、")
+_TEXT_AFTER = frozenset("年月日号时")  # 2023年: a date in words, not a cell
+_OPEN, _CLOSE = "（(〔[【", "）)〕]】"
+
+
+def _pieces(word: str) -> list[tuple[bool, int, int]]:
+    """(is value, start, end) pieces of one word; digits inside brackets, list
+    markers and dates stay text."""
+    if _is_value(word):
+        return [(True, 0, len(word))]
+    if not _HAS_DIGIT_RE.search(word):
+        return [(False, 0, len(word))]
+    out: list[tuple[bool, int, int]] = []
+    depth = 0
+    text_from = 0
+    pos = 0
+    for m in _GLUED_NUMBER_RE.finditer(word):
+        for ch in word[pos : m.start()]:
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE and depth:
+                depth -= 1
+        pos = m.start()
+        a, b = m.start(), m.end()
+        nxt = word[b : b + 1]
+        if depth or nxt in _TEXT_AFTER or (a > 0 and word[a] in "+-−" and not word[a - 1].isdigit()):
+            continue
+        if nxt in _MARKER_AFTER and not word[b + 1 : b + 2].isdigit():
+            b -= 1  # the last digit numbers the label after it
+            if b <= a or word[b - 1] in "+-−":
+                continue
+        if a > text_from:
+            out.append((False, text_from, a))
+        out.append((True, a, b))
+        text_from = b
+    if text_from < len(word):
+        out.append((False, text_from, len(word)))
+    return out
+
+
 def _words(text: str, a: int, b: int, start: int, line: int) -> list[Token]:
     """Tokens of text[a:b], a piece without separators: numbers become values, the
     words between them one text token (labels keep their spaces)."""
@@ -101,15 +146,17 @@ def _words(text: str, a: int, b: int, start: int, line: int) -> list[Token]:
         word = m.group()
         if _MARKDOWN_RULE_RE.match(word):
             continue
-        if _is_value(word):
-            if run_start >= 0:
-                out.append(Token("text", text[run_start:run_end], start + run_start, start + run_end, line))
-                run_start = -1
-            out.append(Token("value", word, start + m.start(), start + m.end(), line))
-        else:
-            if run_start < 0:
-                run_start = m.start()
-            run_end = m.end()
+        for is_value, x, y in _pieces(word):
+            x, y = m.start() + x, m.start() + y
+            if is_value:
+                if run_start >= 0:
+                    out.append(Token("text", text[run_start:run_end], start + run_start, start + run_end, line))
+                    run_start = -1
+                out.append(Token("value", text[x:y], start + x, start + y, line))
+            else:
+                if run_start < 0:
+                    run_start = x
+                run_end = y
     if run_start >= 0:
         out.append(Token("text", text[run_start:run_end], start + run_start, start + run_end, line))
     return out

@@ -13,10 +13,12 @@ _YEAR = rf"((?:19|20)\d{_S}\d)"  # allows "202 1"? no: digits are adjacent below
 _DATE = rf"(\d{{4}}){_S}年{_S}(\d{{1,2}}){_S}月{_S}(\d{{1,2}}){_S}[日号]"
 _DATE_RE = re.compile(_DATE)
 _ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+# A statistics period may break across lines (PDF text: "……至 2023 年 12 月\n31 日").
+_SB = r"[ \t\u00a0\u3000]*(?:\r?\n[ \t\u00a0\u3000]*)?"
 _RANGE_RE = re.compile(
-    _DATE
-    + rf"{_S}起?{_S}(?:至|到|－|-|—|–|~|～){_S}"
-    + rf"(?:(\d{{4}}){_S}年{_S})?(\d{{1,2}}){_S}月{_S}(\d{{1,2}}){_S}[日号]{_S}止?"
+    rf"(\d{{4}}){_SB}年{_SB}(\d{{1,2}}){_SB}月{_SB}(\d{{1,2}}){_SB}[日号]"
+    + rf"{_SB}起?{_SB}(?:至|到|－|-|—|–|~|～){_SB}"
+    + rf"(?:(\d{{4}}){_SB}年{_SB})?(\d{{1,2}}){_SB}月{_SB}(\d{{1,2}}){_SB}[日号]{_S}止?"
 )
 _PERIOD_CONTEXT_RE = re.compile(r"统计(?:期限|时间|时段|区间|周期|期间|范围)|数据统计|统计截止|所列数据|统计数据")
 # A year written in the text (2023年, 2023 年); shared by the prose analysis.

@@ -9,13 +9,13 @@ from gailint.model import IssuerKind, Line, Section, Span, Title
 from gailint.parse.normalize import norm, strip_markup
 from gailint.template import SECTION_VARIANTS, SECTIONS
 
-_NUMERALS = "一二三四五六"
-_HEADING_NUM_RE = re.compile(r"^([一二三四五六])([、.,，:：])?")
+_NUMERALS = "一二三四五六七八"  # reports with seven or eight parts exist; the template has six
+_HEADING_NUM_RE = re.compile(r"^([一二三四五六七八])([、.,，:：])?")
 _YEAR_RE = re.compile(r"((?:19|20)\d\s*\d)\s*年")
 _TITLE_WORDS = ("年度报告",)
 _MAX_HEADING = 40
 # Every standard or variant heading holds one of these words: a cheap pre-filter.
-_HEADING_HINT_RE = re.compile(r"情况|事项|问题|总体")
+_HEADING_HINT_RE = re.compile(r"情况|事项|问题|总体|措施|计划|举措|成效|打算|方向")
 _STANDARD_CORES = tuple(norm(t[2:]) for t in SECTIONS)
 _VARIANT_CORES = {n: tuple(norm(v[2:]) for v in vs) for n, vs in SECTION_VARIANTS.items()}
 
@@ -30,66 +30,157 @@ def _keyword_section(core: str) -> int | None:
         return 3
     if ("行政复议" in core or "行政诉讼" in core) and "情况" in core:
         return 4
-    if "问题" in core and ("改进" in core or "整改" in core):
+    if "问题" in core and ("改进" in core or "整改" in core or "存在" in core or "计划" in core):
         return 5
     if "其他" in core and ("报告" in core or "事项" in core):
         return 6
     return None
 
 
+def classify_heading(core: str, separated: bool) -> tuple[int | None, str]:
+    """(section number, wording) of a heading's normalised words after its numeral.
+
+    ``separated``: the numeral was followed by 、 . ， or a space, so a heading worded
+    differently is still recognised by its key words ("一是……" stays prose).
+    """
+    if core in _STANDARD_CORES:
+        return _STANDARD_CORES.index(core) + 1, "standard"
+    for k, cores in _VARIANT_CORES.items():
+        if core in cores:
+            return k, "variant"
+    if separated and "。" not in core:
+        return _keyword_section(core), "other"
+    return None, "other"
+
+
+# A numbered heading ends with one of these words (within _MAX_HEADING characters).
+_SUFFIX_RE = re.compile(r"情况|事项|措施|问题|计划|举措|成效|打算|方向")
+_HEADING_STOPS = frozenset("，,。；;：:（(《<“\"！？!?\t \u3000\u00a0\r\n0123456789０１２３４５６７８９")
+_NUMERAL_SEPS = "、.．,，"
+
+
+def heading_extent(text: str, pos: int) -> tuple[int, int | None, str, int] | None:
+    """A numbered section heading whose numeral stands at ``text[pos]`` inside running
+    text (a report scraped onto one line): (end offset, section number or None,
+    wording, numeral). None when the words there are no heading.
+
+    The heading runs to the last heading word (情况, 事项, 问题, 措施……) before the first
+    punctuation, digit or space: “五、存在的主要问题及改进措施（一）存在的……” ends at 措施,
+    “三、收到和处理政府信息公开申请情况2024年，……” at 情况.
+    """
+    numeral = text[pos]
+    if numeral not in _NUMERALS:
+        return None
+    j = pos + 1
+    separated = j < len(text) and text[j] in _NUMERAL_SEPS
+    if separated:
+        j += 1
+    limit = min(len(text), j + _MAX_HEADING)
+    stop = j
+    while stop < limit and text[stop] not in _HEADING_STOPS:
+        stop += 1
+    best = None
+    for m in _SUFFIX_RE.finditer(text, j, stop):
+        best = m.end()
+    if best is None or best - j < 2:
+        return None
+    core = norm(text[j:best])
+    number, wording = classify_heading(core, separated)
+    if number is None and not separated:
+        return None  # "一是……情况": an enumeration in prose, not a heading
+    return best, number, wording, (_NUMERALS).index(numeral) + 1
+
+
 class Heading(NamedTuple):
-    number: int
+    number: int  # 0: a numbered heading whose words name no section (placed by position)
     text: str
     span: Span
     numeral: int | None  # as written before the words
     wording: str  # standard / variant / other
 
 
-def heading_of(line: Line) -> Heading | None:
-    """The section heading ``line`` holds, if it is one of the six."""
+_OTHER_HEADING_RE = re.compile(r"^[一二三四五六七八][、.,，][^。，,；;]{2,24}(?:情况|事项|措施|问题|计划|举措|成效|打算|方向)$")
+
+
+_ARABIC_RE = re.compile(r"^\d{1,2}[.、)]")
+
+
+def heading_of(line: Line, arabic: bool = False) -> Heading | None:
+    """The section heading ``line`` holds, if it is one of the six (or a numbered
+    heading in their place whose words name none of them: number 0).
+
+    ``arabic``: also take "1. 总体情况", the six headings as a converter renumbered
+    them (a Markdown list), by their words alone.
+    """
     raw = line.text
     if len(raw) > 80 or "\t" in raw or "|" in raw or not _HEADING_HINT_RE.search(raw):
         return None
     inner = strip_markup(raw.replace("\u00a0", " ").replace("\u3000", " "))
     n = norm(inner)
+    if arabic and _ARABIC_RE.match(n):
+        n = _ARABIC_RE.sub("", n)
+        core = n.rstrip("。.:：")
+        number, wording = classify_heading(core, False)
+        if number is None or wording == "other":
+            return None
+        start = line.span.start + raw.index(inner[0])
+        return Heading(number, inner, Span(start, start + len(inner)), None, wording)
     if not n or len(n) > _MAX_HEADING or n.startswith("("):
         return None
     m = _HEADING_NUM_RE.match(n)
     core = n[m.end() :] if m else n
     core = core.rstrip("。.:：")
-    number: int | None = None
-    wording = "standard"
-    if core in _STANDARD_CORES:
-        number = _STANDARD_CORES.index(core) + 1
-    else:
-        wording = "variant"
-        for k, cores in _VARIANT_CORES.items():
-            if core in cores:
-                number = k
-        if number is None:
-            wording = "other"
-        separated = m is not None and (m.group(2) is not None or inner[1:2].isspace())
-        if number is None and separated and "。" not in core:
-            # A numbered heading worded differently: known by its key words. The
-            # numeral must be followed by 、 . ， or a space, so "一是……" is prose.
-            number = _keyword_section(core)
+    separated = m is not None and (m.group(2) is not None or inner[1:2].isspace())
+    number, wording = classify_heading(core, separated)
     if number is None:
-        return None
+        if not _OTHER_HEADING_RE.match(n.rstrip("。.:：")):
+            return None
+        number = 0
     start = line.span.start + raw.index(inner[0])
     end = start + len(inner)
     # Keep the span on the original characters (NBSPs were only replaced above).
-    numeral = _NUMERALS.index(m.group(1)) + 1 if m else None
+    numeral = (_NUMERALS).index(n[0]) + 1 if n[0] in _NUMERALS else None
     return Heading(number, line.text[start - line.span.start : end - line.span.start], Span(start, end), numeral, wording)
 
 
-def find_sections(lines: tuple[Line, ...], text_len: int, skip: set[int]) -> list[Section]:
+def _place_unnamed(found: list[tuple[Heading, int]]) -> list[tuple[Heading, int]]:
+    """Numbered headings whose words name no section take the section their numeral
+    and position leave free ("一、年度工作核心成效" before "二、主动公开……"); the others
+    are sub-headings of the section above them and are dropped."""
+    named = {h.number for h, _ in found if h.number}
+    out: list[tuple[Heading, int]] = []
+    for i, (h, ln) in enumerate(found):
+        if h.number:
+            out.append((h, ln))
+            continue
+        before = max((x.number for x, _ in out if x.number), default=0)
+        after = min((x.number for x, _ in found[i + 1 :] if x.number), default=7)
+        k = h.numeral or 0
+        if before < k < after and k not in named and k <= 6:
+            named.add(k)
+            out.append((h._replace(number=k), ln))
+    return out
+
+
+def _headings(lines: tuple[Line, ...], skip: set[int], *, arabic: bool) -> list[tuple[Heading, int]]:
     found: list[tuple[Heading, int]] = []
     for line in lines:
-        if line.number in skip:
+        if line.number in skip or line.kind == "furniture":
             continue
-        h = heading_of(line)
+        h = heading_of(line, arabic)
         if h:
             found.append((h, line.number))
+    return found
+
+
+def find_sections(lines: tuple[Line, ...], text_len: int, skip: set[int]) -> list[Section]:
+    found = _headings(lines, skip, arabic=False)
+    if len({h.number for h, _ in found if h.number}) < 3:
+        # No 一、…六、 headings: a converter may have renumbered them 1. 2. 3.
+        arabic = _headings(lines, skip, arabic=True)
+        if len({h.number for h, _ in arabic if h.number}) > len({h.number for h, _ in found if h.number}):
+            found = arabic
+    found = _place_unnamed(found)
     sections: list[Section] = []
     for i, (h, ln) in enumerate(found):
         body_start = lines[ln + 1].span.start if ln + 1 < len(lines) else text_len
@@ -109,31 +200,73 @@ def find_sections(lines: tuple[Line, ...], text_len: int, skip: set[int]) -> lis
     return sections
 
 
+_CRAWLER_TITLE_RE = re.compile(r"^(?:标题|题目|文章标题|title)[ \t]*[:：][ \t]*", re.IGNORECASE)
+_TITLE_HEAD_RE = re.compile(r"[，。；;！？!?]")
+
+
+def _title_part(line: Line) -> tuple[str, int] | None:
+    """The words of a title candidate line and their offset (a crawler's ``标题:``
+    key stripped); None for a sentence, a breadcrumb or other furniture."""
+    inner = strip_markup(line.text)
+    m = _CRAWLER_TITLE_RE.match(inner)
+    if m:
+        inner = inner[m.end() :].strip()
+    elif line.kind == "furniture":
+        return None
+    n = norm(inner)
+    if not n or len(n) > 80 or n.startswith(("根据", ">")) or "当前位置" in n or ">" in n:
+        return None  # a sentence, or a breadcrumb copied from the web page
+    return inner, line.span.start + line.text.index(inner[0])
+
+
 def find_title(lines: tuple[Line, ...], first_heading_line: int | None) -> Title | None:
     limit = first_heading_line if first_heading_line is not None else 15
-    for line in lines[: min(limit, 15)]:
-        inner = strip_markup(line.text)
-        n = norm(inner)
-        if not n or len(n) > 80 or n.startswith(("根据", ">")) or "当前位置" in n or ">" in n:
-            continue  # a sentence, or a breadcrumb copied from the web page
-        if not any(w in n for w in _TITLE_WORDS):
+    candidates = lines[: min(limit, 15)]
+    previous: tuple[str, int, int] | None = None  # a short line just above (words, start, end)
+    for line in candidates:
+        part = _title_part(line)
+        if part is None:
+            if line.kind != "blank":
+                previous = None
             continue
-        start = line.span.start + line.text.index(inner[0])
+        inner, start = part
+        n = norm(inner)
+        if not any(w in n for w in _TITLE_WORDS):
+            short = len(n) <= 40 and not _TITLE_HEAD_RE.search(inner)
+            previous = (inner, start, start + len(inner)) if short else None
+            continue
+        end = start + len(inner)
+        text = inner
+        m = _YEAR_RE.search(inner)
+        if previous is not None and (m is None or not inner[: m.start()].strip()):
+            # A title broken over two lines: 某某县人民政府 / 2023年政府信息公开工作年度报告.
+            text = previous[0] + inner
+            start = previous[1]
+            m = _YEAR_RE.search(text)
         year = year_span = None
         issuer = None
-        m = _YEAR_RE.search(inner)
         if m:
             year = int(re.sub(r"\s", "", m.group(1)))
-            year_span = Span(start + m.start(1), start + m.end(1))
-            before = inner[: m.start()].strip()
+            if text is inner:
+                year_span = Span(start + m.start(1), start + m.end(1))
+            else:
+                year_span = _joined_span(previous, inner, end - len(inner), m.start(1), m.end(1))  # type: ignore[arg-type]
+            before = text[: m.start()].strip()
             if before:
                 issuer = before
             else:
-                after = inner[m.end() :]
+                after = text[m.end() :]
                 cut = after.find("政府信息公开")
                 issuer = after[:cut].strip() if cut > 0 else None
-        return Title(text=inner, span=Span(start, start + len(inner)), issuer=issuer or None, year=year, year_span=year_span)
+        return Title(text=text, span=Span(start, end), issuer=issuer or None, year=year, year_span=year_span)
     return None
+
+
+def _joined_span(previous: tuple[str, int, int], inner: str, inner_start: int, a: int, b: int) -> Span:
+    """The file span of characters a..b of ``previous words + inner``."""
+    k = len(previous[0])
+    to = lambda i: previous[1] + i if i < k else inner_start + (i - k)  # noqa: E731
+    return Span(to(a), to(b - 1) + 1)
 
 
 _SIGNATURE_END_RE = re.compile(r"(人民政府|办公室|办事处|局|委员会|厅|中心|乡|镇|街道|管委会|政府)$")

@@ -1,4 +1,12 @@
-"""Tables 二, 三 and 四, located by their labels, never by column position."""
+"""Tables 二, 三 and 四, located by their labels, never by column position.
+
+Lines of a table region become tokens (labels, values, blank cells; see
+:mod:`gailint.parse.cells`). Text that runs labels together — a table scraped onto one
+line, ``申请人情况自然人法人或其他组织总计……`` — is cut at the template's own phrases
+first. Each row label opens a row; the values after it are its cells. Where a row's
+digits ran together (``一、本年新收政府信息公开申请数量2000002``) they are read with the
+table's arithmetic (:mod:`gailint.parse.split`).
+"""
 
 from __future__ import annotations
 
@@ -8,24 +16,37 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from gailint.model import Cell, Label, Line, Row, Section, Span, Table
+from gailint.model import Cell, Label, Line, Row, Section, Span, Split, Table
+from gailint.parse import split as _split
 from gailint.parse.cells import NA_VALUES, Token, parse_number, tokenize_line
 from gailint.parse.normalize import norm, norm_map
 from gailint.template import (
     FEE_LABEL_VARIANTS,
+    OLD_2019_EXACT_ROW,
+    T3_CARRIED,
+    T3_NEW,
+    T3_NEXT,
+    T3_RESULTS,
+    T3_TOTAL,
+    TABLE2_2019_GROUPS,
+    TABLE2_2019_ROWS,
+    TABLE2_2019_WIDTH,
     TABLE2_GROUPS,
     TABLE2_ROWS,
     TABLE2_WIDTH,
+    TABLE3_COLUMNS,
     TABLE3_GROUPS,
+    TABLE3_NOTE,
     TABLE3_ROWS,
+    TABLE4_COLUMNS,
     TABLE4_SIZE,
-    OLD_2019_EXACT_ROW,
 )
 
 # Markers that open a row label: （一） 一、 1.  (after normalisation).
 _MARKER_RE = re.compile(r"\([一二三四五六七八九十]\)|[一二三四五六七八九十]、|(?<!\d)\d{1,2}\.(?!\d)")
 _LEADING_MARKER_RE = re.compile(r"^(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十]、|\d{1,2}\.)")
 _DIGITS_RE = re.compile(r"^[\d.,]+$")
+_TRAILING_DIGITS_RE = re.compile(r"[\d.,]+$")
 
 
 def _core(label_norm: str) -> str:
@@ -36,7 +57,6 @@ _T3_KEYS = tuple(norm(label) for label, _ in TABLE3_ROWS)
 _T3_CORES = tuple(_core(k) for k in _T3_KEYS)
 _T3_CORE_SETS = tuple(frozenset(c) for c in _T3_CORES)
 _T3_GROUP_KEYS = frozenset(norm(g) for g in TABLE3_GROUPS)
-_T2_KEYS = tuple(norm(r) for r in TABLE2_ROWS)
 
 
 def is_prose_line(line: Line) -> bool:
@@ -49,11 +69,89 @@ def is_prose_line(line: Line) -> bool:
     return len(text) > 80 and not any(ch.isdigit() for ch in text)
 
 
-@dataclass
-class _RowDraft:
-    index: int
-    label: Label
-    values: list[Token] = field(default_factory=list)
+# ---------------------------------------------------------------- tokens
+
+
+class _Vocabulary:
+    """The template's phrases of one table, to cut text that runs them together."""
+
+    def __init__(self, phrases: Iterable[str], short: Iterable[str] = ()) -> None:
+        # Two-letter words (其他, 总计) would cut longer labels apart; they come out as
+        # the gaps between longer phrases anyway. Listed short ones are kept.
+        keep = {norm(p) for p in phrases if len(norm(p)) >= 3} | {norm(p) for p in short}
+        ordered = sorted(keep, key=len, reverse=True)
+        self.exact = frozenset(ordered)
+        self.pattern = re.compile("|".join(re.escape(p) for p in ordered))
+
+    def cut(self, tok: Token) -> list[Token]:
+        n, offsets = norm_map(tok.text, tok.start)
+        if len(n) < 4 or n in self.exact:
+            return [tok]
+        bounds: list[tuple[int, int]] = []
+        pos = 0
+        for m in self.pattern.finditer(n):
+            if m.start() > pos:
+                bounds.append((pos, m.start()))
+            bounds.append((m.start(), m.end()))
+            pos = m.end()
+        if len(bounds) <= 1 and pos == len(n):
+            return [tok]
+        if pos < len(n):
+            bounds.append((pos, len(n)))
+        if len(bounds) <= 1:
+            return [tok]
+        out = []
+        for a, b in bounds:
+            start, end = offsets[a], offsets[b - 1] + 1
+            out.append(Token("text", tok.text[start - tok.start : end - tok.start], start, end, tok.line))
+        return out
+
+
+def _tokens(lines: Sequence[Line], vocabulary: _Vocabulary | None = None) -> list[Token]:
+    out: list[Token] = []
+    for line in lines:
+        if not line.text or line.kind == "furniture":
+            continue  # an empty line only separates cells; a page number is no cell
+        if is_prose_line(line):
+            # A sentence ends whatever row was open: a marker token does that.
+            out.append(Token("text", "", line.span.start, line.span.end, line.number))
+            continue
+        for tok in tokenize_line(line.text, line.span.start, line.number):
+            if tok.kind == "text" and vocabulary is not None:
+                out.extend(vocabulary.cut(tok))
+            else:
+                out.append(tok)
+    return _join_broken_labels(out)
+
+
+def _join_broken_labels(tokens: list[Token]) -> list[Token]:
+    """A label spread one character a line (a narrow PDF column: 申 / 请 / 人 / 情 /
+    况) is one token again: runs of lines holding one or two characters alone."""
+    per_line: dict[int, int] = {}
+    for tok in tokens:
+        per_line[tok.line] = per_line.get(tok.line, 0) + 1
+
+    def short(tok: Token) -> bool:
+        return tok.kind == "text" and 0 < len(tok.text) <= 2 and per_line[tok.line] == 1 and not tok.text.isdigit()
+
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and short(tokens[j]) and short(tokens[j + 1]) and tokens[j + 1].line == tokens[j].line + 1:
+            j += 1
+        if j > i:
+            first, last = tokens[i], tokens[j]
+            # Line breaks stand between the characters, so offsets into the text hold.
+            text = first.text
+            for prev, tok in zip(tokens[i:j], tokens[i + 1 : j + 1]):
+                text += "\n" * (tok.start - prev.end) + tok.text
+            out.append(Token("text", text, first.start, last.end, last.line))
+            i = j + 1
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
 
 
 def _cell(tok: Token) -> Cell:
@@ -101,28 +199,83 @@ def _interior_blank(values: Sequence[Token]) -> bool:
     return "blank" in kinds[first:last] and sum(k == "value" for k in kinds) >= 7
 
 
-def _tokens(lines: Sequence[Line]) -> list[Token]:
-    out: list[Token] = []
-    for line in lines:
-        if not line.text:
-            continue  # an empty line only separates cells
-        if is_prose_line(line):
-            # A sentence ends whatever row was open: a marker token does that.
-            out.append(Token("text", "", line.span.start, line.span.end, line.number))
-            continue
-        out.extend(tokenize_line(line.text, line.span.start, line.number))
-    return out
+@dataclass
+class _Settled:
+    """A row's cells, or the readings of its digit runs."""
+
+    cells: tuple[Cell, ...]
+    stray: tuple[Cell, ...]
+    readings: tuple[_split.Reading, ...] = ()
+    unread: Span | None = None
 
 
-def _span_of(tok: Token, offsets: list[int], a: int, b: int) -> Span:
-    """Original span of normalised characters a..b of ``tok``."""
-    return Span(offsets[a], offsets[b - 1] + 1)
+# A count written with more digits than this is cells run together, not one number
+# (a city's 行政处罚 can pass a million; nobody's reaches a hundred million).
+MAX_COUNT_DIGITS = 8
+
+
+def _glued(values: Sequence[Token], label_end: int | None) -> bool:
+    """Evidence that a row's digits ran together rather than a cell being lost: a
+    number written with a leading zero ("00", "0011"), one too long for a count, or
+    the digits glued to the label ("规章000")."""
+    if any(t.kind == "blank" for t in values):
+        return False  # the layout marks every cell, an empty one too
+    for t in values:
+        digits = t.text.lstrip("+-−")
+        if len(digits) > 1 and digits[0] == "0" or len(digits) > _split.MAX_DIGITS:
+            return True
+    return label_end is not None and bool(values) and values[0].start == label_end
+
+
+def _settle_row(
+    values: Sequence[Token], expected: int, check: _split.Check | None, label_end: int | None = None
+) -> _Settled:
+    """Cells of a row; digit runs that ran together are read by splitting."""
+    nonblank = [t for t in values if t.kind != "blank"]
+    if (
+        len(nonblank) >= expected
+        or not nonblank
+        or any(t.kind != "value" for t in nonblank)
+        or not _glued(values, label_end)
+    ):
+        cells, stray = settle(values, expected)
+        long = next((c for c in cells if c.kind == "number" and c.text.lstrip("+-−").isdigit() and len(c.text) > MAX_COUNT_DIGITS), None)
+        if long is not None:
+            return _Settled((), stray, (), long.span)
+        return _Settled(cells, stray)
+    chunks = [_split.Chunk(t.text, t.start) for t in nonblank]
+    whole = Span(nonblank[0].start, nonblank[-1].end)
+    digits = [_split._integer_part(t.text.lstrip("+-−")) for t in nonblank]
+    if not all(d.isdigit() for d in digits):
+        return _Settled(*settle(values, expected))
+    if sum(map(len, digits)) < expected:
+        if any(len(d) > 1 for d in digits):
+            return _Settled((), (), (), whole)  # glued, yet too few digits for the row
+        return _Settled(*settle(values, expected))
+    found = _split.read_row(chunks, expected, check)
+    if not found.readings:
+        return _Settled((), (), (), whole)
+    return _Settled((), tuple(_cell(t) for t in values if t.kind == "blank"), found.readings)
+
+
+def _split_cells(reading: _split.Reading) -> tuple[Cell, ...]:
+    return tuple(Cell(str(v), Span(a, b), "number", v, True) for v, a, b in reading)
+
+
+def _values(reading: _split.Reading) -> tuple[int, ...]:
+    return tuple(v for v, _, _ in reading)
 
 
 # ---------------------------------------------------------------- table 三
 
 
 _OTHER_GROUP = norm(TABLE3_GROUPS[-1])
+# Where the 2019 format's one-row （六）其他处理 is kept: in place of its sub-rows 1.–3.
+_T3_ONE_ROW = 20
+_T3_VOCABULARY = _Vocabulary(
+    [TABLE3_NOTE, "申请人情况", "法人或其他组织", *TABLE3_COLUMNS, *TABLE3_GROUPS, *(label for label, _ in TABLE3_ROWS)],
+    short=(),
+)
 
 
 @dataclass
@@ -139,23 +292,15 @@ def _match_t3(tok: Token, after: int) -> _Match | None:
         return None
     marks = [m.start() for m in _MARKER_RE.finditer(n)]
     seg_start = marks[-1] if marks else 0
-    # A row label glued to its numbers ("…申请数量1301"): split the digits off.
     seg = n[seg_start:]
-    glued: Span | None = None
-    m = re.search(r"\d[\d.,]*$", seg)
-    if m and m.start() > 0 and not _LEADING_MARKER_RE.fullmatch(seg[: m.start()]):
-        candidate = seg[: m.start()]
-        if candidate in _T3_KEYS or _core(candidate) in _T3_CORES:
-            glued = Span(offsets[seg_start + m.start()], offsets[-1] + 1)
-            seg = candidate
     if seg in _T3_GROUP_KEYS:
         return _Match(-1, None, group=seg)
     end = seg_start + len(seg)
-    span = _span_of(tok, offsets, seg_start, end)
+    span = Span(offsets[seg_start], offsets[end - 1] + 1)
     text = tok.text[span.start - tok.start : span.end - tok.start]
 
     def found(i: int, exact: bool) -> _Match:
-        return _Match(i, Label(text, span, TABLE3_ROWS[i][0], exact), glued)
+        return _Match(i, Label(text, span, TABLE3_ROWS[i][0], exact))
 
     if seg in _T3_KEYS:
         # "3.其他" and "1." rows repeat across groups: take the next one in order.
@@ -168,8 +313,18 @@ def _match_t3(tok: Token, after: int) -> _Match | None:
         for i, c in enumerate(_T3_CORES):
             if c == core and i > after:
                 return found(i, False)
+    marker = _LEADING_MARKER_RE.match(seg)
+    has_marker = bool(marker)
+    if len(core) >= 4:
+        # The first line of a label wrapped in a narrow column ("1.本机关不掌握相" /
+        # "关政府信息"): the start of a template label, with the same number.
+        for i in range(after + 1, len(_T3_CORES)):
+            c = _T3_CORES[i]
+            if c.startswith(core):
+                want = _LEADING_MARKER_RE.match(_T3_KEYS[i])
+                if marker is None or want is None or marker.group() == want.group():
+                    return found(i, True)
     # Fuzzy: only for a marked label, or a very close one, among the rows still to come.
-    has_marker = bool(_LEADING_MARKER_RE.match(seg))
     if not has_marker and len(core) < 4:
         return None  # "总计" or "其他" alone is a column header, not a row
     best_i = _fuzzy_row(core, after, 0.72 if has_marker else 0.88)
@@ -195,15 +350,119 @@ def _fuzzy_row(core: str, after: int, threshold: float) -> int:
     return best_i if best >= threshold else -1
 
 
+@dataclass
+class _RowDraft:
+    index: int  # template row; -1 a group label; -2 values whose label was lost
+    label: Label | None
+    values: list[Token] = field(default_factory=list)
+
+
+def _continued(prev: _RowDraft, tok: Token) -> Label | None:
+    """The label of ``prev`` completed by ``tok``: a label wrapped around its values
+    in PDF text (“5.要求行政机关确认或重新出” / values / “具已获取信息”), possibly after
+    fragments of a neighbouring column on the same line (“理  开  规禁止公开”)."""
+    label = prev.label
+    if label is None:
+        return None
+    have, want = norm(label.text), norm(label.template)
+    if not want.startswith(have) or len(have) >= len(want):
+        return None
+    rest = want[len(have) :]
+    n, offsets = norm_map(tok.text, tok.start)
+    if not n:
+        return None
+    if rest.startswith(n):
+        start = 0
+    else:
+        # The longest tail of the token that starts the rest of the label (≥ 2 chars).
+        start = next((k for k in range(len(n) - 1) if len(n) - k >= 2 and rest.startswith(n[k:])), -1)
+        if start < 0:
+            return None
+    piece = tok.text[offsets[start] - tok.start :]
+    text = label.text + piece
+    return Label(text, Span(label.span.start, tok.end), label.template, norm(text) == want or label.exact)
+
+
+def _t3_identities() -> list[_split.Identity]:
+    out: list[_split.Identity] = []
+    for col in range(len(TABLE3_COLUMNS)):
+        out.append(((T3_NEW, T3_CARRIED), (T3_TOTAL, T3_NEXT), col))
+        out.append(((T3_TOTAL,), tuple(T3_RESULTS), col))
+    return out
+
+
+_T3_IDENTITIES = _t3_identities()
+
+
+def _numbers(d: _RowDraft) -> bool:
+    return any(t.kind == "value" for t in d.values)
+
+
+def _deferred(drafts: list[_RowDraft]) -> None:
+    """Labels first, numbers after (PDF text read column by column): a run of labels
+    without numbers, a last label that took the first line of numbers, then as many
+    lines of numbers as there were bare labels. The numbers go to the labels in order."""
+    i = 0
+    while i < len(drafts):
+        j = i
+        while j < len(drafts) and drafts[j].index >= 0 and not _numbers(drafts[j]):
+            j += 1
+        if i < j < len(drafts) and drafts[j].index >= 0:
+            k = j + 1
+            while k < len(drafts) and drafts[k].index == -2:
+                k += 1
+            orphans = drafts[j + 1 : k]
+            if len(orphans) == j - i:
+                lines = [drafts[j].values] + [o.values for o in orphans]
+                for d, values in zip(drafts[i : j + 1], lines):
+                    d.values = values
+                for o in orphans:
+                    o.values = []
+                i = k
+                continue
+        i = max(j, i + 1)
+
+
+def _place_orphans(drafts: list[_RowDraft]) -> None:
+    """Rows whose label was lost (a converter dropped it at a page break) take the
+    first template row missing between their neighbours, in text order."""
+    for k, d in enumerate(drafts):
+        if d.index != -2:
+            continue
+        before = max((x.index for x in drafts[:k] if x.index >= 0), default=-1)
+        after = min((x.index for x in drafts[k + 1 :] if x.index >= 0), default=len(TABLE3_ROWS))
+        taken = {x.index for x in drafts if x.index >= 0}
+        gap = [i for i in range(before + 1, after) if i not in taken]
+        if gap and d.values:
+            start = d.values[0].start
+            d.index = gap[0]
+            d.label = Label("", Span(start, start), TABLE3_ROWS[gap[0]][0], False)
+            continue
+        # No row missing here: the values stood above their own label (a converter
+        # centred a tall label cell below its numbers), which has none of its own.
+        nxt = next((x for x in drafts[k + 1 :] if x.index != -2), None)
+        if nxt is not None and nxt.index >= 0 and not nxt.values:
+            nxt.values, d.values = d.values, []
+
+
 def parse_table3(lines: Sequence[Line]) -> Table | None:
-    tokens = _tokens(lines)
-    rows: list[_RowDraft] = []
+    tokens = _tokens(lines, _T3_VOCABULARY)
+    drafts: list[_RowDraft] = []
     other_groups: list[_RowDraft] = []  # （六）其他处理 labels, to see if they carry numbers
     current: _RowDraft | None = None
-    glued: Span | None = None
+    last_row: _RowDraft | None = None
     for tok in tokens:
         if tok.kind == "text":
-            m = _match_t3(tok, rows[-1].index if rows else -1) if tok.text else None
+            longer = _continued(last_row, tok) if last_row is not None and tok.text else None
+            if longer is not None:
+                last_row.label = longer  # type: ignore[union-attr]
+                continue
+            after = max((d.index for d in drafts if d.index >= 0), default=-1)
+            m = _match_t3(tok, after) if tok.text else None
+            if m is None and tok.text and current is not None and not current.values:
+                # A fragment of a group label beside a wrapped row label in PDF text
+                # ("2.没有现成信息需" / "无法提  0 0 0…"): the values still follow.
+                continue
             current = None
             if m and m.label is None and m.group == _OTHER_GROUP:
                 group_draft = _RowDraft(-1, Label(tok.text, tok.span, TABLE3_GROUPS[-1], True))
@@ -211,69 +470,161 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
                 current = group_draft
                 continue
             if m and m.label is not None:
-                current = _RowDraft(m.index, m.label)
-                rows.append(current)
-                if m.trailing_digits and glued is None:
-                    glued = m.trailing_digits
+                current = last_row = _RowDraft(m.index, m.label)
+                drafts.append(current)
             continue
-        if current is not None:
-            current.values.append(tok)
-    if not rows:
+        if current is not None and tok.kind == "value":
+            numbers = [t for t in current.values if t.kind == "value"]
+            if len(numbers) >= 7 and tok.line != numbers[-1].line:
+                current = None  # a second line of numbers: not this row's
+        if current is None:
+            if tok.kind != "value" or not drafts:
+                continue
+            # Values with no label before them: a row whose label was lost.
+            current = _RowDraft(-2, None)
+            drafts.append(current)
+        current.values.append(tok)
+    if not any(d.index >= 0 for d in drafts):
         return None
+    _deferred(drafts)
+    _place_orphans(drafts)
+    drafts = [d for d in drafts if d.index >= 0]
     # The 2019 format: （六）其他处理 carries its own numbers, with no sub-rows 1.–3.
-    old = tuple(
-        g.label.span
-        for g in other_groups
-        if sum(t.kind == "value" for t in g.values) >= 7 and not any(d.index in (20, 21, 22) for d in rows)
+    # It is read as the row in their place (index 20), and the table is marked 2019.
+    one_row = next(
+        (
+            g
+            for g in other_groups
+            if g.label is not None
+            and any(t.kind == "value" for t in g.values)
+            and not any(d.index in (20, 21, 22) for d in drafts)
+        ),
+        None,
     )
-    by_index: dict[int, Row] = {}
+    old: tuple[Span, ...] = ()
+    if one_row is not None:
+        assert one_row.label is not None
+        old = (one_row.label.span,)
+        one_row.index = _T3_ONE_ROW
+        drafts.append(one_row)
+    settled: dict[int, tuple[_RowDraft, _Settled]] = {}
     notes: list[str] = []
-    for d in rows:
-        if d.index in by_index:
+    for d in drafts:
+        assert d.label is not None
+        if d.index in settled:
             notes.append(f"表三第 {d.index + 1} 行“{d.label.text}”重复出现，取第一次")
             continue
-        cells, stray = settle(d.values, 7)
+        s = _settle_row(d.values, 7, _split.row_total, d.label.span.end)
         if _interior_blank(d.values):
             notes.append(f"表三第 {d.index + 1} 行“{d.label.text}”带有多余的空白单元格，已忽略")
-        by_index[d.index] = Row(d.index, d.label, cells, stray, 7)
+        settled[d.index] = (d, s)
+    split = _choose(settled, one_row is not None)
+    rows: list[Row | None] = []
+    for i in range(len(TABLE3_ROWS)):
+        if i not in settled:
+            rows.append(None)
+            continue
+        d, s = settled[i]
+        assert d.label is not None
+        if s.readings:
+            pick = split[1].get(i, 0)
+            rows.append(Row(i, d.label, _split_cells(s.readings[pick]), s.stray, 7, None, tuple(map(_values, s.readings))))
+        else:
+            rows.append(Row(i, d.label, s.cells, s.stray, 7, s.unread))
+    unread = tuple(r.unread for r in rows if r is not None and r.unread is not None)
     span = Span(lines[0].span.start, lines[-1].span.end)
-    return Table("table3", span, tuple(by_index.get(i) for i in range(len(TABLE3_ROWS))), (), tuple(notes), glued, old)
+    template = "2019" if one_row is not None else "2021"
+    return Table("table3", span, tuple(rows), (), tuple(notes), unread, old, split[0], template)
+
+
+def _choose(settled: dict[int, tuple[_RowDraft, _Settled]], one_row: bool) -> tuple[Split | None, dict[int, int]]:
+    """The joint reading of the rows read by splitting (see split.choose_joint)."""
+    split_rows = [i for i, (_, s) in settled.items() if s.readings]
+    if not split_rows:
+        return None, {}
+    # The one-row （六） stands for all three sub-rows: the other two add nothing.
+    fixed: dict[int, tuple[int, ...]] = {i: (0,) * 7 for i in (21, 22)} if one_row else {}
+    open_rows: dict[int, list[tuple[int, ...]]] = {}
+    for i, (_, s) in settled.items():
+        if s.readings:
+            values = [_values(r) for r in s.readings]
+            if len(values) == 1:
+                fixed[i] = values[0]
+            else:
+                open_rows[i] = values
+        elif len(s.cells) >= 7 and all(c.arith is not None for c in s.cells[:7]):
+            fixed[i] = tuple(int(c.arith) for c in s.cells[:7])  # type: ignore[arg-type]
+    choice, best, exhaustive = _split.choose_joint(fixed, open_rows, _T3_IDENTITIES)
+    return Split(tuple(sorted(split_rows)), best, exhaustive), choice
 
 
 # ---------------------------------------------------------------- table 二
 
-_T2_GROUP_OF_ROW = {row: g for g, (_, _, rows) in enumerate(TABLE2_GROUPS) for row in rows}
+_T2_2019_ONLY = frozenset(
+    norm(p)
+    for p in ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "其他对外管理服务事项", "第二十条第（九）项", "政府集中采购", "采购项目数量", "采购总金额")
+)
+_T2_VOCABULARY = _Vocabulary(
+    [
+        *(g[0] for g in TABLE2_GROUPS + TABLE2_2019_GROUPS),
+        *(h for g in TABLE2_GROUPS + TABLE2_2019_GROUPS for h in g[1]),
+        *TABLE2_ROWS,
+        *TABLE2_2019_ROWS,
+        *FEE_LABEL_VARIANTS,
+    ],
+    short=("规章",),
+)
 
 
-def _match_t2(n: str) -> tuple[int, bool, int] | None:
+@dataclass(frozen=True)
+class _Table2Template:
+    year: str
+    groups: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+    rows: tuple[str, ...]
+    width: dict[str, int]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(norm(r) for r in self.rows)
+
+    def group_of(self, index: int) -> int:
+        row = self.rows[index]
+        return next(g for g, (_, _, rows) in enumerate(self.groups) if row in rows)
+
+
+_T2_2021 = _Table2Template("2021", TABLE2_GROUPS, TABLE2_ROWS, TABLE2_WIDTH)
+_T2_2019 = _Table2Template("2019", TABLE2_2019_GROUPS, TABLE2_2019_ROWS, TABLE2_2019_WIDTH)
+
+
+def _match_t2(n: str, template: _Table2Template) -> tuple[int, bool, int] | None:
     """(row index, exact, length of the label in n) for a normalised token."""
-    for i, key in enumerate(_T2_KEYS):
+    keys = template.keys
+    for i, key in enumerate(keys):
         if n == key:
             return i, True, len(n)
-    for i, key in enumerate(_T2_KEYS):
+    for i, key in enumerate(keys):
         if n.startswith(key) and _DIGITS_RE.match(n[len(key) :]):
             return i, True, len(key)
-    if n == OLD_2019_EXACT_ROW or len(n) < 3:
-        return None  # the 2019 template's row: recorded by parse_table2 for GAI202
-    best_i = _fuzzy_t2(n)
+    if template.year == "2021" and _TRAILING_DIGITS_RE.sub("", n) == OLD_2019_EXACT_ROW:
+        # The 2019 row label left in a 2021 table: the row is 行政规范性文件 (GAI201).
+        return TABLE2_ROWS.index("行政规范性文件"), False, len(OLD_2019_EXACT_ROW)
+    if len(n) < 3:
+        return None
+    best_i = _fuzzy_t2(n, template.year)
     return (best_i, False, len(n)) if best_i >= 0 else None
 
 
 @lru_cache(maxsize=4096)
-def _fuzzy_t2(n: str) -> int:
+def _fuzzy_t2(n: str, year: str) -> int:
+    keys = (_T2_2019 if year == "2019" else _T2_2021).keys
     best, best_i = 0.0, -1
-    for i, key in enumerate(_T2_KEYS):
+    for i, key in enumerate(keys):
         if 2 * min(len(n), len(key)) / (len(n) + len(key)) < 0.8:
             continue
         r = difflib.SequenceMatcher(None, n, key).ratio()
         if r > best:
             best, best_i = r, i
     return best_i if best >= 0.8 else -1
-
-
-def _core_row(n: str) -> str:
-    """A table-二 row label without trailing numbers glued to it."""
-    return re.sub(r"[\d.,]+$", "", n)
 
 
 def _words(tok: Token) -> list[tuple[str, Span]]:
@@ -293,13 +644,15 @@ def _header_label(word: str, span: Span, expected: str) -> Label | None:
 
 
 def parse_table2(lines: Sequence[Line]) -> Table | None:
-    tokens = _tokens(lines)
+    tokens = _tokens(lines, _T2_VOCABULARY)
+    is_2019 = any(t.kind == "text" and norm(t.text) in _T2_2019_ONLY for t in tokens)
+    template = _T2_2019 if is_2019 else _T2_2021
     drafts: dict[int, _RowDraft] = {}
     headers: list[Label] = []
     pending: list[tuple[str, Span]] = []
     in_header = False
     current: _RowDraft | None = None
-    glued: Span | None = None
+    glued_label: Span | None = None
     notes: list[str] = []
     old_rows: list[Span] = []
     for tok in tokens:
@@ -316,24 +669,23 @@ def parse_table2(lines: Sequence[Line]) -> Table | None:
             continue
         if n.startswith("信息内容"):
             in_header = True
-            pending = [w for w in _words(tok) if norm(w[0]) != "信息内容"]
+            rest = tok.text[tok.text.index("内容") + 2 :] if "内容" in tok.text else ""
+            pending = [w for w in _words(tok) if norm(w[0]) != "信息内容"] if rest.strip() else []
             continue
-        m = _match_t2(n)
-        if m is None and _core_row(n) == OLD_2019_EXACT_ROW:
-            old_rows.append(tok.span)
+        m = _match_t2(n, template)
         if m is None:
             if in_header:
-                pending.extend(_words(tok))
+                # A template phrase stays whole ("本年新 制作数量"); other text splits at spaces.
+                pending.extend([(tok.text, tok.span)] if n in _T2_VOCABULARY.exact else _words(tok))
             continue
         index, exact, length = m
         nn, offsets = norm_map(tok.text, tok.start)
         span = Span(offsets[0], offsets[length - 1] + 1)
-        if length < len(nn) and glued is None:
-            glued = Span(offsets[length], offsets[-1] + 1)
-        label = Label(tok.text[span.start - tok.start : span.end - tok.start], span, TABLE2_ROWS[index], exact)
-        group = _T2_GROUP_OF_ROW[TABLE2_ROWS[index]]
+        if length < len(nn) and glued_label is None:
+            glued_label = Span(offsets[length], offsets[-1] + 1)
+        label = Label(tok.text[span.start - tok.start : span.end - tok.start], span, template.rows[index], exact)
         if in_header:
-            expected = TABLE2_GROUPS[group][1][1:]
+            expected = template.groups[template.group_of(index)][1][1:]
             for (word, wspan), want in zip(pending, expected):
                 h = _header_label(word, wspan, want)
                 if h:
@@ -342,19 +694,37 @@ def parse_table2(lines: Sequence[Line]) -> Table | None:
         if index in drafts:
             notes.append(f"表二“{label.text}”行重复出现，取第一次")
             continue
+        if template.year == "2019" and norm(label.text) == OLD_2019_EXACT_ROW:
+            old_rows.append(label.span)  # the row only the 2019 format has (§8)
         current = drafts[index] = _RowDraft(index, label)
-    if not drafts and not old_rows:
+    if not drafts:
         return None
     rows: list[Row | None] = []
-    for i, name in enumerate(TABLE2_ROWS):
+    unread: list[Span] = []
+    split_rows: list[int] = []
+    if glued_label is not None:
+        unread.append(glued_label)  # a number glued into a label: which cell is unknown
+    for i, name in enumerate(template.rows):
         d = drafts.get(i)
-        if d is None:
+        if d is None or d.label is None:
             rows.append(None)
             continue
-        cells, stray = settle(d.values, TABLE2_WIDTH[name])
-        rows.append(Row(i, d.label, cells, stray, TABLE2_WIDTH[name]))
+        width = template.width[name]
+        s = _settle_row(d.values, width, None, d.label.span.end)
+        if s.readings and len(s.readings) == 1:
+            split_rows.append(i)
+            rows.append(Row(i, d.label, _split_cells(s.readings[0]), s.stray, width, None, (_values(s.readings[0]),)))
+            continue
+        if s.readings or s.unread is not None:
+            # Table 二 has no identities to choose a reading with: left unread.
+            where = s.unread or Span(d.values[0].start, d.values[-1].end)
+            unread.append(where)
+            rows.append(Row(i, d.label, (), s.stray, width, where))
+            continue
+        rows.append(Row(i, d.label, s.cells, s.stray, width))
     span = Span(lines[0].span.start, lines[-1].span.end)
-    return Table("table2", span, tuple(rows), tuple(headers), tuple(notes), glued, tuple(old_rows))
+    split = Split(tuple(split_rows), 1, True) if split_rows else None
+    return Table("table2", span, tuple(rows), tuple(headers), tuple(notes), tuple(unread), tuple(old_rows), split, template.year)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- table 四
@@ -384,13 +754,19 @@ def parse_table4(lines: Sequence[Line]) -> Table | None:
             values.append(tok)
     if label is None:
         return None
-    cells, stray = settle(values, TABLE4_SIZE)
+    s = _settle_row(values, TABLE4_SIZE, _split.group_totals(len(TABLE4_COLUMNS)), label.span.end)
     notes = []
-    if len(cells) < TABLE4_SIZE:
-        notes.append(f"表四只有 {len(cells)} 个数值，应有 {TABLE4_SIZE} 个")
-    row = Row(0, label, cells, stray, TABLE4_SIZE)
+    split = None
+    if s.readings:
+        row = Row(0, label, _split_cells(s.readings[0]), s.stray, TABLE4_SIZE, None, tuple(map(_values, s.readings)))
+        split = Split((0,), len(s.readings), True)
+    else:
+        row = Row(0, label, s.cells, s.stray, TABLE4_SIZE, s.unread)
+        if s.unread is None and len(s.cells) < TABLE4_SIZE:
+            notes.append(f"表四只有 {len(s.cells)} 个数值，应有 {TABLE4_SIZE} 个")
     span = Span(lines[0].span.start, lines[-1].span.end)
-    return Table("table4", span, (row,), (), tuple(notes), None)
+    unread = (s.unread,) if s.unread is not None else ()
+    return Table("table4", span, (row,), (), tuple(notes), unread, (), split)
 
 
 # ---------------------------------------------------------------- regions

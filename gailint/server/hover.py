@@ -10,7 +10,6 @@ from gailint.engine.plugins import Registry
 from gailint.model import Cell, Report, Row, Span, Table
 from gailint.model import format_number as fmt
 from gailint.template import (
-    T3_RESULTS,
     T3_TOTAL,
     TABLE2_GROUPS,
     TABLE2_ROWS,
@@ -92,7 +91,7 @@ def describe_cell(report: Report, offset: int) -> tuple[str, Span] | None:
         name = TABLE3_COLUMNS[column] if column < len(TABLE3_COLUMNS) else f"第 {column + 1} 列"
         lines.append(f"表三 · {table3_row_path(row.index)} · {name} = {_shown(cell)}")
         if row.index == T3_TOTAL:
-            parts = [_cell(table.row(i), column) for i in T3_RESULTS]
+            parts = [_cell(table.row(i), column) for i in table.result_rows]
             lines.append(_should_equal("本年度办理结果各项之和", _sum(parts), cell))
         if column == len(TABLE3_COLUMNS) - 1:
             parts = [_cell(row, c) for c in range(APPLICANTS)]

@@ -9,19 +9,13 @@ from gailint.template import (
     T3_CARRIED,
     T3_NEW,
     T3_NEXT,
-    T3_RESULTS,
     T3_TOTAL,
     TABLE3_COLUMNS,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
     TABLE4_SIZE,
-    table3_row_name,
 )
-from gailint_rules.national._shared import fmt
-
-
-def _checkable(table: Table | None) -> bool:
-    return table is not None and table.unseparated is None
+from gailint_rules.national._shared import can_equal, fmt, split_note
 
 
 def _value(row: Row | None, column: int) -> float | None:
@@ -31,8 +25,20 @@ def _value(row: Row | None, column: int) -> float | None:
     return row.cells[column].arith
 
 
-def _set_total(cell, value: float, what: str) -> Fix:
-    return Fix(f"把{what}改为 {fmt(value)}", (Edit.replace(cell.span, fmt(value)),))
+def _set_total(cell, value: float, what: str) -> Fix | None:
+    """Set a total to the sum of its parts. In digits that ran together the edit must
+    keep the run's length, or the row would read differently afterwards."""
+    new = fmt(value)
+    if cell.split and len(new) != len(cell.text):
+        return None
+    return Fix(f"把{what}改为 {new}", (Edit.replace(cell.span, new),))
+
+
+def _where(table: Table, cell) -> tuple:
+    """(span, may fix): a cell when the table was read unambiguously, else the table."""
+    if table.certain:
+        return cell.span, True
+    return table.span, False
 
 
 @rule(code="GAI301", name="application-identity", severity="error", tags=("arithmetic", "table3"))
@@ -61,20 +67,27 @@ def application_identity(report: Report, ctx: RuleContext) -> Iterator[Violation
     国办公开办函〔2021〕30号，表三注“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”。
     """
     t3 = report.table3
-    if not _checkable(t3):
+    if t3 is None:
         return
     rows = [t3.row(i) for i in (T3_NEW, T3_CARRIED, T3_TOTAL, T3_NEXT)]
     for col, name in enumerate(TABLE3_COLUMNS):
         vals = [_value(r, col) for r in rows]
         if any(v is None for v in vals):
             continue
+        holds = can_equal(
+            [t3.possible(T3_NEW, col), t3.possible(T3_CARRIED, col)],
+            [t3.possible(T3_TOTAL, col), t3.possible(T3_NEXT, col)],
+        )
+        if holds is not False:
+            continue
         new, carried, total, nxt = vals
-        if new + carried != total + nxt:
-            yield Violation(
-                rows[2].cells[col].span,
-                f"表三“{name}”列勾稽关系不成立：本年新收 {fmt(new)} + 上年结转 {fmt(carried)} = {fmt(new + carried)}，"
-                f"而（七）总计 {fmt(total)} + 结转下年度 {fmt(nxt)} = {fmt(total + nxt)}",
-            )
+        cells = [r.cells[col] for r in rows]  # type: ignore[union-attr]
+        span, _ = _where(t3, cells[2])
+        yield Violation(
+            span,
+            f"表三“{name}”列勾稽关系不成立：本年新收 {fmt(new)} + 上年结转 {fmt(carried)} = {fmt(new + carried)}，"
+            f"而（七）总计 {fmt(total)} + 结转下年度 {fmt(nxt)} = {fmt(total + nxt)}{split_note(*cells)}",
+        )
 
 
 @rule(code="GAI302", name="results-total", severity="error", fix="always", tags=("arithmetic", "table3"))
@@ -100,10 +113,10 @@ def results_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     国办公开办函〔2021〕30号年度报告格式，表三；template-2021.md §7“results total”。
     """
     t3 = report.table3
-    if not _checkable(t3):
+    if t3 is None:
         return
     total_row = t3.row(T3_TOTAL)
-    results = [t3.row(i) for i in T3_RESULTS]
+    results = [t3.row(i) for i in t3.result_rows]
     if total_row is None or any(r is None for r in results):
         return
     for col, name in enumerate(TABLE3_COLUMNS):
@@ -111,14 +124,17 @@ def results_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         parts = [_value(r, col) for r in results]
         if total is None or any(p is None for p in parts):
             continue
-        expected = sum(parts)
-        if total != expected:
-            cell = total_row.cells[col]
-            yield Violation(
-                cell.span,
-                f"（七）总计（{name}）应为 {fmt(expected)}，实为 {fmt(total)}",
-                _set_total(cell, expected, f"（七）总计（{name}）"),
-            )
+        holds = can_equal([t3.possible(T3_TOTAL, col)], [t3.possible(i, col) for i in t3.result_rows])
+        if holds is not False:
+            continue
+        expected = sum(parts)  # type: ignore[arg-type]
+        cell = total_row.cells[col]
+        span, may_fix = _where(t3, cell)
+        yield Violation(
+            span,
+            f"（七）总计（{name}）应为 {fmt(expected)}，实为 {fmt(total)}{split_note(cell)}",
+            _set_total(cell, expected, f"（七）总计（{name}）") if may_fix else None,
+        )
 
 
 @rule(code="GAI303", name="applicant-total", severity="error", fix="always", tags=("arithmetic", "table3"))
@@ -145,20 +161,23 @@ def applicant_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     国办公开办函〔2021〕30号年度报告格式，表三；template-2021.md §7“applicant total”。
     """
     t3 = report.table3
-    if not _checkable(t3):
+    if t3 is None:
         return
     for row in t3.found_rows:
         vals = [_value(row, c) for c in range(7)]
         if any(v is None for v in vals):
             continue
-        expected = sum(vals[:6])
+        if any(r[6] == sum(r[:6]) for r in row.readings):
+            continue  # some reading of digits that ran together keeps the row's total
+        expected = sum(vals[:6])  # type: ignore[arg-type]
         if vals[6] != expected:
             cell = row.cells[6]
-            name = table3_row_name(row.index)
+            name = t3.row_name(row.index)
+            certain = t3.certain and len(row.readings) <= 1
             yield Violation(
-                cell.span,
-                f"“{name}”的总计应为 {fmt(expected)}，实为 {fmt(vals[6])}",
-                _set_total(cell, expected, f"“{name}”的总计"),
+                cell.span if certain else t3.span,
+                f"“{name}”的总计应为 {fmt(expected)}，实为 {fmt(vals[6])}{split_note(cell)}",
+                _set_total(cell, expected, f"“{name}”的总计") if certain else None,
             )
 
 
@@ -186,7 +205,7 @@ def review_litigation_total(report: Report, ctx: RuleContext) -> Iterator[Violat
     国办公开办函〔2021〕30号年度报告格式，表四；template-2021.md §7“review/litigation totals”。
     """
     t4 = report.table4
-    if not _checkable(t4) or not t4.rows or t4.rows[0] is None:
+    if t4 is None or not t4.rows or t4.rows[0] is None:
         return
     row = t4.rows[0]
     if len(row.cells) < TABLE4_SIZE:
@@ -196,13 +215,17 @@ def review_litigation_total(report: Report, ctx: RuleContext) -> Iterator[Violat
         vals = [_value(row, g * width + k) for k in range(width)]
         if any(v is None for v in vals):
             continue
-        expected = sum(vals[:4])
+        a = g * width
+        if any(r[a + 4] == sum(r[a : a + 4]) for r in row.readings):
+            continue  # some reading of digits that ran together keeps this total
+        expected = sum(vals[:4])  # type: ignore[arg-type]
         if vals[4] != expected:
             cell = row.cells[g * width + 4]
+            certain = len(row.readings) <= 1
             yield Violation(
-                cell.span,
-                f"表四“{group}”的总计应为 {fmt(expected)}，实为 {fmt(vals[4])}",
-                _set_total(cell, expected, f"“{group}”的总计"),
+                cell.span if certain else t4.span,
+                f"表四“{group}”的总计应为 {fmt(expected)}，实为 {fmt(vals[4])}{split_note(cell)}",
+                _set_total(cell, expected, f"“{group}”的总计") if certain else None,
             )
 
 
@@ -236,8 +259,8 @@ def regulation_stock(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     国办公开办函〔2021〕30号年度报告格式，表二第二十条第（一）项；template-2021.md §7“regulation stock”。
     """
     t2 = report.table2
-    if not _checkable(t2):
-        return
+    if t2 is None or t2.template != "2021":
+        return  # the 2019 format's columns are 新制作/新公开/对外公开总数量: no stock
     for index in (0, 1):
         row = t2.row(index)
         issued, repealed, current = (_value(row, c) for c in range(3))

@@ -68,7 +68,7 @@ def carry_over(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     if before is None:
         return
     t3, old = report.table3, before.table3
-    if t3 is None or old is None or t3.unseparated is not None or old.unseparated is not None:
+    if t3 is None or old is None or not t3.certain or not old.certain:
         return
     row, prev = t3.row(T3_CARRIED), old.row(T3_NEXT)
     if row is None or prev is None:

@@ -22,7 +22,7 @@ def _cell(row: Row | None, column: int) -> Cell | None:
 
 def _table3_total(report: Report, index: int) -> int | None:
     t3 = report.table3
-    if t3 is None or t3.unseparated is not None:
+    if t3 is None or not t3.certain:
         return None
     cell = _cell(t3.row(index), _TOTAL)
     return None if cell is None else int(cell.number)
@@ -42,7 +42,7 @@ def _expected(report: Report) -> dict[str, tuple[set[int], str]]:
             said += f"（加上年结转 {carried} 共 {new + carried}）"
         out["application"] = (allowed, said)
     t4 = report.table4
-    row = t4.row(0) if t4 is not None and t4.unseparated is None else None
+    row = t4.row(0) if t4 is not None and t4.certain else None
     if row is not None and len(row.cells) >= TABLE4_SIZE:
         cells = [_cell(row, i) for i in (_T4_REVIEW, _T4_DIRECT, _T4_AFTER)]
         if all(c is not None for c in cells):
@@ -144,8 +144,8 @@ def fee_not_reported(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。
     """
     t3 = report.table3
-    if t3 is None or t3.unseparated is not None:
-        return
+    if t3 is None or not t3.certain or t3.one_row_other:
+        return  # the 2019 format has no 逾期未缴费 row
     cell = _cell(t3.row(T3_FEE_UNPAID), _TOTAL)
     if cell is None or cell.number <= 0:
         return

@@ -12,6 +12,8 @@ from gailint.template import (
     FEE_LABEL_VARIANTS,
     FEE_ROW,
     OLD_2019_EXACT_LABEL,
+    TABLE2_2019_FREE_COLUMNS,
+    TABLE2_2019_GROUPS,
     TABLE2_GROUPS,
     TABLE2_ROWS,
     TABLE3_COLUMNS,
@@ -27,6 +29,7 @@ _TABLES = {
 }
 _FEE_INDEX = TABLE2_ROWS.index(FEE_ROW)
 _T2_COLUMNS = {row: group[1][1:] for group in TABLE2_GROUPS for row in group[2]}
+_T2_2019_COLUMNS = {row: group[1][1:] for group in TABLE2_2019_GROUPS for row in group[2]}
 _OLD_LABEL = norm(OLD_2019_EXACT_LABEL)
 _FEE_4DP = frozenset(norm(v) for v in FEE_LABEL_VARIANTS if "4位小数" in v)
 _NEW_FORMAT_YEAR = 2021
@@ -34,7 +37,7 @@ _NEW_FORMAT_YEAR = 2021
 
 def _row_name(table: Table, row: Row) -> str:
     if table.name == "table3":
-        return table3_row_name(row.index)
+        return table.row_name(row.index)
     if table.name == "table2":
         return row.label.template
     return "行政复议、行政诉讼"
@@ -45,8 +48,16 @@ def _column_name(table: Table, row: Row, column: int) -> str:
         return TABLE3_COLUMNS[column] if column < len(TABLE3_COLUMNS) else f"第 {column + 1} 列"
     if table.name == "table4":
         return table4_cell_name(column) if column < 15 else f"第 {column + 1} 个"
-    names = _T2_COLUMNS.get(row.label.template, ())
+    names = (_T2_2019_COLUMNS if table.template == "2019" else _T2_COLUMNS).get(row.label.template, ())
     return names[column] if column < len(names) else f"第 {column + 1} 列"
+
+
+def _amount(table: Table, row: Row, column: int) -> bool:
+    """Table 二 cells that are amounts or signed changes, not counts."""
+    if table.template == "2019":
+        names = _T2_2019_COLUMNS.get(row.label.template, ())
+        return column < len(names) and names[column] in TABLE2_2019_FREE_COLUMNS
+    return row.label.template == FEE_ROW
 
 
 def _where(table: Table, row: Row, column: int) -> str:
@@ -55,7 +66,7 @@ def _where(table: Table, row: Row, column: int) -> str:
 
 def _cells(report: Report) -> Iterator[tuple[Table, Row, int, Cell]]:
     for table in (report.table2, report.table3, report.table4):
-        if table is None or table.unseparated is not None:
+        if table is None:
             continue
         for row in table.found_rows:
             for i, cell in enumerate(row.cells):
@@ -148,7 +159,7 @@ def missing_table(report: Report, ctx: RuleContext) -> Iterator[Violation]:
             continue  # one row, found with the table: its size is GAI204's business
         labels = [r.label.span if r is not None else None for r in table.rows]
         for i, row in enumerate(table.rows):
-            if row is not None:
+            if row is not None or not table.expected_row(i):
                 continue
             what = table3_row_name(i) if name == "table3" else TABLE2_ROWS[i]
             yield Violation(_anchor(labels, i, table), f"{title[:2]}缺少“{what}”一行")
@@ -234,7 +245,7 @@ def invalid_number(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     for table, row, i, cell in _cells(report):
         if cell.kind == "blank":
             continue  # GAI205
-        if table.name == "table2" and (row.index == _FEE_INDEX or cell.kind == "na"):
+        if table.name == "table2" and (_amount(table, row, i) or cell.kind == "na"):
             continue
         value = cell.value
         if cell.kind == "number" and value is not None and value >= 0 and float(value).is_integer():
@@ -280,7 +291,7 @@ def fee_format(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     国办公开办函〔2021〕30号年度报告格式，表二第二十条第（八）项；河南省年度报告表二的表头。
     """
     t2 = report.table2
-    if t2 is None or t2.unseparated is not None:
+    if t2 is None or t2.template != "2021":
         return
     header = next((h for h in t2.headers if h.template.startswith("本年收费金额")), None)
     if header is None:

@@ -1,0 +1,52 @@
+"""Lines that are not the report: left by the tools that carried the text.
+
+A crawler writes key lines above the body (``标题: …``, ``发布时间: …``, ``原文链接: …``)
+and a separator (``==== 正文 ====``); PDF text keeps page numbers (``-3-``, ``— 5 —``,
+``第 2 页 共 7 页``); converters insert headings and labels of their own (``## 表三``,
+``正文``, ``(数据项目)``). The parser marks such lines ``furniture``: they are no
+heading, no table cell and no prose, and the residue rules report them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+FurnitureKind = Literal["page-number", "crawler", "separator", "tool"]
+
+_PAGE_RE = re.compile(
+    r"[-—–－─]{1,2}[ \t\u3000]*\d{1,3}[ \t\u3000]*[-—–－─]{1,2}"
+    r"|第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[ \t\u3000]*[,，/]?[ \t\u3000]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?"
+    r"|\d{1,3}[ \t\u3000]*/[ \t\u3000]*\d{1,3}"
+    r"|[Pp]age[ \t]*\d{1,3}(?:[ \t]*of[ \t]*\d{1,3})?"
+)
+CRAWLER_KEYS = ("标题", "发布时间", "发布日期", "文号", "发布机构", "栏目", "原文链接", "本地目录", "页面链接", "采集时间", "抓取时间", "来源网址", "网址", "URL", "url")
+_CRAWLER_RE = re.compile(rf"(?:{'|'.join(CRAWLER_KEYS)})[ \t]*[:：]")
+# A crawler's "==== 正文 ====" (a Markdown rule "---" alone is formatting, not furniture).
+_SEPARATOR_RE = re.compile(r"={3,}[ \t\u3000]*(?:正文|全文|内容)?[ \t\u3000]*=*|[-—_*~]{3,}[ \t\u3000]*(?:正文|全文)[ \t\u3000]*[-—_*~]*")
+_TOOL_RE = re.compile(
+    r"#{1,6}[ \t]*表[一二三四五六][：:]?.{0,30}|正文|全文|[（(]数据项目[）)]|数据项目|页面链接与图片详见.{0,40}"
+)
+
+
+def furniture_kind(text: str, *, header: bool = False) -> FurnitureKind | None:
+    """What kind of tool-made line ``text`` is, if it is one.
+
+    ``header``: the line stands in the block above the report's first heading, where a
+    crawler writes its key lines (a ``发布时间:`` line lower down is page chrome, which
+    the residue rule judges in context).
+    """
+    s = text.strip(" \t\u3000\u00a0\ufeff\f")
+    if not s or len(s) > 200:
+        return None
+    if header and _CRAWLER_RE.match(s):
+        return "crawler"
+    if len(s) > 40:
+        return None  # page numbers, separators and tool labels are short
+    if _PAGE_RE.fullmatch(s):
+        return "page-number"
+    if _SEPARATOR_RE.fullmatch(s):
+        return "separator"
+    if _TOOL_RE.fullmatch(s):
+        return "tool"
+    return None

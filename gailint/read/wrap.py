@@ -1,0 +1,64 @@
+"""Paragraphs a PDF text layer wrapped at the page width.
+
+``pdftotext`` writes a paragraph as lines of the page's width: every line but the
+last ends mid-sentence. The parser reads one paragraph a line, so the reader joins a
+line that reaches the page width without ending its sentence to the line below it
+(when that line starts no new item), as the page showed them. A file whose lines do
+not run to a common width — typed text, one paragraph a line — is left alone, so a
+real break inside a word stays visible to the broken-line rule (GAI705).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines with column gaps, tabs or pipes are table rows, not prose.
+_TABLE_LINE_RE = re.compile(r"\S[ \u3000]{3,}\S|\t|\|")
+_ENDS_SENTENCE = frozenset("。！？；：”’）)」』》.!?;:")
+_NEW_ITEM_RE = re.compile(
+    r"[（(][一二三四五六七八九十\d]{1,2}[）)]|[一二三四五六七八九十]{1,2}[、是．.]|\d{1,2}[.、．]\D|第[一二三四五六七八九十]|#"
+)
+_MIN_WRAPPED = 5  # full lines ending mid-sentence before a file counts as wrapped
+_MAX_LINE = 240  # characters: no page is wider; longer lines are never wrapped ones
+_WIDE_RE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+
+
+def _width(s: str) -> int:
+    """Display width: East Asian wide characters take two columns."""
+    return len(s) + len(_WIDE_RE.findall(s))
+
+
+def joins(lines: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """Edits ``(start, end, new)`` that join wrapped lines. ``lines``: (offset, text
+    without its line break) of every line of the file."""
+    prose = [
+        (i, _width(t.strip()))
+        for i, (_, t) in enumerate(lines)
+        if t.strip() and len(t) <= _MAX_LINE and not _TABLE_LINE_RE.search(t.strip())
+    ]
+    if len(prose) < _MIN_WRAPPED:
+        return []
+    widths = sorted(w for _, w in prose)
+    page = widths[int(len(widths) * 0.95)]
+    if not 30 <= page <= 200:
+        return []  # one paragraph a line (or one cell a line): no page width
+    full = {i for i, w in prose if w >= 0.85 * page}
+    candidates = []
+    for i in sorted(full):
+        if i + 1 >= len(lines):
+            continue
+        (a_off, a), (b_off, b) = lines[i], lines[i + 1]
+        tail, head = a.rstrip(), b.lstrip(" \t\u3000\f")
+        if not tail or not head or tail[-1] in _ENDS_SENTENCE or _TABLE_LINE_RE.search(b.strip()):
+            continue
+        if _NEW_ITEM_RE.match(head) or not (head[0].isalnum() or head[0] in "“‘《（(、，"):
+            continue
+        candidates.append((a_off + len(tail), b_off + (len(b) - len(head)), tail[-1], head[0]))
+    if len(candidates) < _MIN_WRAPPED:
+        return []
+    out = []
+    for start, end, last, first in candidates:
+        # Two Latin letters or digits met at the break were two words.
+        new = " " if last.isascii() and last.isalnum() and first.isascii() and first.isalnum() else ""
+        out.append((start, end, new))
+    return out
