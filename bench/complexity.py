@@ -276,7 +276,7 @@ class Subjects:
                 name = self.stage_name(key)
                 if name is not None:
                     keep(name, cum)
-            report, diagnostics = box["r"]  # type: ignore[misc]
+            _, diagnostics = box["r"]  # type: ignore[misc]
 
             def fixes() -> None:
                 chosen, _ = choose_fixes(diagnostics)
@@ -293,7 +293,7 @@ class Subjects:
                 continue
             timed(
                 "server lsp ranges",
-                lambda: to_lsp_all(diagnostics, Positions(text, report.index), PositionEncoding.UTF16, 1),
+                lambda: to_lsp_all(diagnostics, Positions(text), PositionEncoding.UTF16, 1),
             )
         return out
 

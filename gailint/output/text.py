@@ -25,16 +25,23 @@ def _display(s: str) -> str:
 
 
 def _excerpt(line: str, a: int, b: int) -> tuple[str, int, int]:
-    """(shown text, caret column, caret width) with long lines cut around [a, b)."""
+    """(shown text, caret column, caret width) with long lines cut around [a, b).
+
+    Bounded work per diagnostic whatever the line's length (a web page scraped onto
+    one line can hold thousands of diagnostics): only a window is measured.
+    """
     lo, hi = 0, len(line)
-    if sum(_width(c) for c in line) > _WINDOW * 2:
+    # Every character is at most 2 cells wide: a line of more than 4 × the window is
+    # long without measuring it (a run of zero-width marks is long too).
+    long = len(line) > 4 * _WINDOW or sum(_width(c) for c in line) > _WINDOW * 2
+    if long:
         lo = max(0, a - 20)
-        hi = min(len(line), max(b, a + 1) + 30)
+        hi = min(len(line), min(max(b, a + 1), a + _WINDOW) + 30)
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
     shown = prefix + _display(line[lo:hi]) + suffix
     col = (1 if prefix else 0) + sum(_width(c) for c in line[lo:a])
-    width = max(1, sum(_width(c) for c in line[a:b]))
+    width = max(1, sum(_width(c) for c in line[a : min(b, hi)]))
     return shown, col, width
 
 

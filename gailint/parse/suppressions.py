@@ -14,8 +14,12 @@ from gailint.model import LineIndex, Span
 
 SuppressionKind = Literal["disable", "enable", "disable-next-line", "disable-file"]
 
+# Linear on any text: the codes run possessively to the next “>” and never past a
+# “<”, so a thousand unclosed “<!-- gailint-disable” are each read to the next one
+# only (a lazy “.*?-->” re-read the rest of the text from every one of them). The
+# comment must end in “-->”: checked on the match.
 _COMMENT_RE = re.compile(
-    r"<!--\s*gailint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->",
+    r"<!--\s*+gailint-(disable-next-line|disable-file|disable|enable)\b([^<>]*+)>",
     re.IGNORECASE,
 )
 _CODE_SPLIT_RE = re.compile(r"[\s,，]+")
@@ -34,6 +38,9 @@ def find_suppressions(text: str, index: LineIndex) -> tuple[Suppression, ...]:
         return ()
     out = []
     for m in _COMMENT_RE.finditer(text):
-        codes = tuple(c.upper() for c in _CODE_SPLIT_RE.split(m.group(2).strip()) if c)
+        body = m.group(2)
+        if not body.endswith("--"):
+            continue  # “<!-- gailint-disable GAI701 >”: not a comment
+        codes = tuple(c.upper() for c in _CODE_SPLIT_RE.split(body[:-2].strip()) if c)
         out.append(Suppression(m.group(1).lower(), codes, Span(m.start(), m.end()), index.line_of(m.start())))  # type: ignore[arg-type]
     return tuple(out)

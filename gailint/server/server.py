@@ -457,7 +457,8 @@ class GailintServer(LanguageServer):
         started = time.perf_counter()
         try:
             report, diagnostics = linter.lint(text, doc.path, settings)
-            positions = Positions(text, report.index)
+            # The parser's line index fits the file only when the reader kept the text.
+            positions = Positions(text, report.index if report.source is None else None)
         except Exception as exc:  # the parser itself failed: say so, never crash
             logger.error("lint failed for %s:\n%s", doc.uri, traceback.format_exc())
             report, positions = None, Positions(text)

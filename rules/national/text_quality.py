@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterator, Mapping
@@ -85,10 +86,12 @@ def placeholder(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     text = report.text
     if not _PLACEHOLDER_HINT_RE.search(text):
         return  # most reports: a literal scan in C instead of the full alternation
-    urls = [m.span() for m in _URL_RE.finditer(text)]
+    urls = [m.span() for m in _URL_RE.finditer(text)]  # in text order, not overlapping
+    url_starts = [a for a, _ in urls]
     for kind, start, end in _placeholders(text):
-        if any(a <= start < b for a, b in urls):
-            continue
+        k = bisect.bisect_right(url_starts, start) - 1
+        if k >= 0 and start < urls[k][1]:
+            continue  # inside a URL
         span = Span(start, end)
         found = text[start:end]
         if kind == "instruction":
@@ -383,6 +386,13 @@ def _typos(ctx: RuleContext) -> dict[str, str]:
     return merged
 
 
+def _inside_word(text: str, start: int, end: int, word: str) -> bool:
+    """Does an occurrence of ``word`` cover text[start:end]? Only the few places
+    where one could start are looked at (not the whole line per typo)."""
+    first = max(0, end - len(word))
+    return any(text.startswith(word, at) for at in range(first, start + 1))
+
+
 @rule(code="GAI706", name="typo", severity="info", fix="always", tags=("language",))
 def typo(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """常见错别字（结症→症结、平乏→贫乏、动态息→动态信息……）。
@@ -420,7 +430,7 @@ def typo(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         for m in pattern.finditer(line.text):
             wrong, right = m.group(), table[m.group()]
             # Already the right word around it (a pack's 落→落实 inside 落实): nothing to fix.
-            if any(r.start() <= m.start() and m.end() <= r.end() for r in re.finditer(re.escape(right), line.text)):
+            if _inside_word(line.text, m.start(), m.end(), right):
                 continue
             span = Span(line.span.start + m.start(), line.span.start + m.end())
             yield Violation(span, f"疑似错别字“{wrong}”：应为“{right}”", Fix(f"改为“{right}”", (Edit.replace(span, right),)))
