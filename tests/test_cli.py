@@ -210,3 +210,36 @@ def test_explain_works_for_every_registered_rule(capsys):
         assert main(["explain", rule.code]) == 0
         out = capsys.readouterr().out
         assert out.startswith(f"# {rule.name} ({rule.code})") and "## 检查内容" in out
+
+
+# ------------------------------------------------------------------ hostile config files
+
+
+def _one_line_error(out: subprocess.CompletedProcess, *words: str) -> None:
+    assert out.returncode == 2
+    err = out.stderr.strip()
+    assert "Traceback" not in err and len(err.splitlines()) == 1, err
+    for w in words:
+        assert w in err
+
+
+def test_a_gbk_pyproject_is_one_line_not_a_traceback(tmp_path):
+    report = tmp_path / "r.txt"
+    shutil.copy(SEED_003, report)
+    (tmp_path / "pyproject.toml").write_bytes("[project]\nname = '年报'\n".encode("gbk"))
+    out = run("check", "--select", "GAI201", str(report), cwd=tmp_path)
+    assert out.returncode == 1 and "GAI201" in out.stdout and "Traceback" not in out.stderr
+    (tmp_path / "pyproject.toml").write_bytes("[tool.gailint]\n# 年报\nselect = ['GAI2']\n".encode("gbk"))
+    _one_line_error(run("check", str(report), cwd=tmp_path), "pyproject.toml", "UTF-8")
+
+
+def test_a_deeply_nested_config_is_one_line_not_a_traceback(tmp_path):
+    (tmp_path / "gailint.toml").write_text("a = " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    shutil.copy(SEED_003, tmp_path / "r.txt")
+    _one_line_error(run("check", "r.txt", cwd=tmp_path), "gailint.toml")
+
+
+def test_a_pack_allowed_but_not_installed_is_an_error_not_every_rule_off(tmp_path):
+    (tmp_path / "gailint.toml").write_text("[plugins]\nallow = ['nope']\n", encoding="utf-8")
+    shutil.copy(SEED_003, tmp_path / "r.txt")
+    _one_line_error(run("check", "r.txt", cwd=tmp_path), "gailint.toml:2", "plugins.allow", "nope", "national")

@@ -35,6 +35,16 @@ class Registry:
     packs: dict[str, str] = field(default_factory=dict)  # pack name -> module
     vocabulary: dict[str, Any] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    available: tuple[str, ...] = ()  # every installed pack's name, loaded or not
+
+    def unknown_packs(self, names: Iterable[str] | None) -> list[str]:
+        """Names in ``names`` (an allow or deny list) that no installed pack has."""
+        return [n for n in names or () if n not in self.available]
+
+    def unknown_packs_message(self, names: Iterable[str]) -> str:
+        listed = "、".join(f"“{n}”" for n in names)
+        have = "、".join(self.available) or "（无）"
+        return f"没有安装名为{listed}的规则包；已安装的有：{have}"
 
     def get(self, code_or_name: str) -> Rule | None:
         key = code_or_name.strip()
@@ -108,7 +118,9 @@ def load_registry(
     """
     pm = make_manager()
     registry = Registry()
-    for name, value in _entry_points():
+    points = _entry_points()
+    registry.available = tuple(dict.fromkeys([n for n, _ in points] + [n for n, _ in extra]))
+    for name, value in points:
         if (allow is not None and name not in allow) or name in deny:
             pm.set_blocked(name)
             continue

@@ -15,7 +15,7 @@ import sys
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import JsonRPCNotification, LanguageServerProtocol, lsp_method
 
 from gailint import __version__
-from gailint.config import ConfigError, Settings
+from gailint.config import ConfigError, Settings, error_at
 from gailint.engine.diagnostics import Diagnostic
 from gailint.engine.linter import Linter
 from gailint.engine.runner import internal_error
@@ -270,6 +270,16 @@ class GailintServer(LanguageServer):
         except Exception as exc:  # a pack that breaks loading: run with the defaults
             self.show_error(f"gailint：加载规则包失败（{type(exc).__name__}: {exc}），使用默认规则")
             linter = Linter.create(Settings())
+        unknown = linter.registry.unknown_packs(settings.plugins_allow)
+        if unknown:
+            # Allowing only packs that do not exist would turn every rule off: say so,
+            # and run the installed packs instead.
+            message = linter.registry.unknown_packs_message(unknown) + "；已改用全部已安装的规则包"
+            if "plugins" in self.client.table or settings.source is None:
+                self.show_error(str(ConfigError("编辑器设置（gailint）", "plugins.allow", message)))
+            else:
+                self.show_error(str(error_at(settings.source, "plugins.allow", message)))
+            linter = Linter.create(replace(settings, plugins_allow=None))
         # Files with no config get the defaults, not the workspace root's config.
         linter.base = Settings()
         for error in linter.registry.errors:

@@ -129,6 +129,10 @@ def empty_other_matters(report: Report, ctx: RuleContext) -> Iterator[Violation]
     )
 
 
+def _positive(value: object) -> str | None:
+    return None if isinstance(value, int) and value >= 1 else f"“{value}”应为正整数（字数）"
+
+
 def _preview(text: str) -> str:
     text = re.sub(r"\s+", "", text)
     return text if len(text) <= 24 else f"{text[:12]}…{text[-8:]}"
@@ -140,6 +144,7 @@ def _preview(text: str) -> str:
     severity="warning",
     tags=("content",),
     options={"min_chars": 40, "min_sentence": 20},
+    option_checks={"min_chars": lambda v: _positive(v), "min_sentence": lambda v: _positive(v)},
 )
 def duplicate_passage(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """同一段文字在报告中出现了两次。

@@ -155,6 +155,18 @@ def stray_year(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         )
 
 
+def _check_month_day(value: object) -> str | None:
+    """A deadline option must be a real day of the year, written 月-日."""
+    m = _MONTH_DAY_RE.match(str(value))
+    try:
+        if m:
+            date(2001, int(m.group(1)), int(m.group(2)))  # not a leap year: no 02-29
+            return None
+    except ValueError:
+        pass
+    return f"“{value}”不是有效的期限：应为“月-日”，例如 \"03-31\""
+
+
 def _deadline(option: object, default: str, year: int) -> date:
     for value in (option, default):
         m = _MONTH_DAY_RE.match(str(value)) if value is not None else None
@@ -172,6 +184,7 @@ def _deadline(option: object, default: str, year: int) -> date:
     severity="warning",
     tags=("dates",),
     options=dict(DEFAULT_DEADLINES),
+    option_checks={name: _check_month_day for name in DEFAULT_DEADLINES},
 )
 def late_publication(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """发布日期（或落款日期）晚于条例规定的期限。
