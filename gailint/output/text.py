@@ -24,24 +24,25 @@ def _display(s: str) -> str:
     return s.replace("\t", "    ").replace("\u00a0", " ").replace("\u3000", "  ")
 
 
-def _excerpt(line: str, a: int, b: int) -> tuple[str, int, int]:
-    """(shown text, caret column, caret width) with long lines cut around [a, b).
+def _excerpt(text: str, lo: int, hi: int, a: int, b: int) -> tuple[str, int, int]:
+    """(shown text, caret column, caret width) for [a, b) on the line text[lo:hi].
 
     Bounded work per diagnostic whatever the line's length (a web page scraped onto
-    one line can hold thousands of diagnostics): only a window is measured.
+    one line can hold thousands of diagnostics): only a window of it is sliced and
+    measured.
     """
-    lo, hi = 0, len(line)
     # Every character is at most 2 cells wide: a line of more than 4 × the window is
-    # long without measuring it (a run of zero-width marks is long too).
-    long = len(line) > 4 * _WINDOW or sum(_width(c) for c in line) > _WINDOW * 2
+    # long without measuring it (and a run of zero-width marks counts as long).
+    long = hi - lo > 4 * _WINDOW or sum(_width(c) for c in text[lo:hi]) > _WINDOW * 2
+    start, end = lo, hi
     if long:
-        lo = max(0, a - 20)
-        hi = min(len(line), min(max(b, a + 1), a + _WINDOW) + 30)
-    prefix = "…" if lo > 0 else ""
-    suffix = "…" if hi < len(line) else ""
-    shown = prefix + _display(line[lo:hi]) + suffix
-    col = (1 if prefix else 0) + sum(_width(c) for c in line[lo:a])
-    width = max(1, sum(_width(c) for c in line[a : min(b, hi)]))
+        start = max(lo, a - 20)
+        end = min(hi, min(max(b, a + 1), a + _WINDOW) + 30)
+    prefix = "…" if start > lo else ""
+    suffix = "…" if end < hi else ""
+    shown = prefix + _display(text[start:end]) + suffix
+    col = (1 if prefix else 0) + sum(_width(c) for c in text[start:a])
+    width = max(1, sum(_width(c) for c in text[a : min(b, end)]))
     return shown, col, width
 
 
@@ -60,11 +61,10 @@ def write(results: list, stream: TextIO, *, fixable_hint: bool = True, **_: Any)
             index = positions.index
             ln = line_no - 1
             span = index.line_span(ln, r.text)
-            line = r.text[span.start : span.end]
-            a = d.span.start - span.start
-            b = min(d.span.end, span.end) - span.start
+            a = max(span.start, min(d.span.start, span.end))
+            b = max(a, min(d.span.end, span.end))
             gutter = " " * len(str(line_no))
-            shown, c, w = _excerpt(line, a, max(a, b))
+            shown, c, w = _excerpt(r.text, span.start, span.end, a, b)
             stream.write(f"{gutter} |\n{line_no} | {shown}\n{gutter} | {' ' * c}{'^' * w} {d.code}\n")
             if d.fix is not None:
                 stream.write(f"{gutter} = 修复：{d.fix.title}\n")
