@@ -79,21 +79,49 @@ class GailintProtocol(LanguageServerProtocol):
         return result
 
     # The builtin handlers would also update pygls's workspace with pygls's own
-    # position conversion; gailint keeps the text itself (documents.py).
+    # position conversion; gailint keeps the text itself (documents.py). These are
+    # plain functions, not generators: pygls 2.1 keeps a Future for every
+    # notification a generator handler takes (2 MB per 1,000 keystrokes).
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
-    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> None:
         if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
-            yield handler, (params,), None
+            handler(params)
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
-    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> None:
         if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
-            yield handler, (params,), None
+            handler(params)
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
-    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams):
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> None:
         if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
-            yield handler, (params,), None
+            handler(params)
+
+    def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):  # type: ignore[override]
+        """pygls files the Future of a notification handled by a coroutine or a
+        generator (and of each step of a generator) under a made-up id and never
+        takes it out again: drop every Future once it is done, on the event loop
+        (never while pygls iterates over them at shutdown)."""
+        super()._execute_handler(msg_id, handler, callback, args, kwargs)
+        future = self._request_futures.get(msg_id)
+        if future is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+
+        def forget(_: Any) -> None:
+            if self._request_futures.get(msg_id) is future:
+                del self._request_futures[msg_id]
+
+        def done(_: Any) -> None:
+            if loop is not None and not loop.is_closed():
+                loop.call_soon_threadsafe(forget, None)
+            else:
+                forget(None)
+
+        future.add_done_callback(done)
 
     def structure_message(self, data: dict[str, Any]):
         """A request whose params cannot be read gets an error response (pygls would
@@ -128,7 +156,8 @@ class GailintServer(LanguageServer):
         self.linter: Linter | None = None
         self._init_options: Any = None
         self._config_layer: Any = None
-        self._pending: dict[str, asyncio.Task] = {}
+        self._pending: dict[str, asyncio.Task] = {}  # the publishing task per uri
+        self._timers: dict[str, asyncio.TimerHandle] = {}  # the debounce per uri
         self._inflight: dict[tuple, asyncio.Future] = {}
         self._published: dict[str, tuple[int, int, int]] = {}
         self._doc_settings: dict[str, tuple[int, Settings]] = {}
@@ -386,6 +415,9 @@ class GailintServer(LanguageServer):
         self.results.pop(uri, None)
         self._doc_settings.pop(uri, None)
         self._doc_configs.pop(uri, None)
+        timer = self._timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
         task = self._pending.pop(uri, None)
         if task is not None:
             task.cancel()
@@ -501,22 +533,41 @@ class GailintServer(LanguageServer):
         return latest
 
     def schedule(self, uri: str, delay: float) -> None:
-        """(Re)start the document's debounce: lint after ``delay`` seconds, then publish."""
+        """(Re)start the document's debounce: lint after ``delay`` seconds, then publish.
+
+        A keystroke only moves a timer (no task is made and cancelled per keystroke:
+        over weeks of typing their cancelled frames were garbage the collector sees
+        late); the publishing task, once started, publishes the newest version.
+        """
         if self.pull:
             return  # the client asks (textDocument/diagnostic)
-        previous = self._pending.pop(uri, None)
-        if previous is not None:
-            previous.cancel()
-        self._pending[uri] = asyncio.ensure_future(self._publish_later(uri, delay))
+        timer = self._timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+        if delay > 0:
+            self._timers[uri] = asyncio.get_running_loop().call_later(delay, self._start_publishing, uri)
+        else:
+            self._start_publishing(uri)
 
-    async def _publish_later(self, uri: str, delay: float) -> None:
+    def _start_publishing(self, uri: str) -> None:
+        self._timers.pop(uri, None)
+        task = self._pending.get(uri)
+        if task is not None and not task.done():
+            return  # still linting: it goes on to the newest version when done
+        self._pending[uri] = asyncio.ensure_future(self._publish_latest(uri))
+
+    async def _publish_latest(self, uri: str) -> None:
         me = asyncio.current_task()
         try:
-            if delay > 0:
-                await asyncio.sleep(delay)
-            result = await self.current_result(uri)
-            if result is not None:
-                self.publish(result)
+            while True:
+                result = await self.current_result(uri)
+                if result is None:
+                    return
+                if self.is_current(result):
+                    self.publish(result)
+                    return
+                if uri in self._timers:
+                    return  # still being typed: its debounce starts the next round
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -537,6 +588,8 @@ class GailintServer(LanguageServer):
         )
 
     def shutdown(self) -> None:
+        for timer in self._timers.values():
+            timer.cancel()
         for task in self._pending.values():
             task.cancel()
         self.executor.shutdown(wait=False, cancel_futures=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from pathlib import Path
 
 import pytest
 from lsprotocol import types
@@ -118,3 +119,50 @@ async def test_one_megabyte_report_stays_responsive(client: LanguageClient, tmp_
     assert last.version == 21
     version, current = await document_text(client, uri)
     assert version == 21 and current == "字" * 20 + text
+
+
+def _rss_kb(pid: int) -> int:
+    with open(f"/proc/{pid}/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise AssertionError("no VmRSS")
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the server's RSS from /proc")
+async def test_memory_stays_flat_over_twenty_thousand_edits(client: LanguageClient, tmp_path):
+    # pygls keeps a Future for every notification a generator-style handler took;
+    # an editor session of weeks sends millions. After a warm-up, 20,000 more edits
+    # (and the opens and closes of a second document) must not grow the server.
+    await start(client, "visual-studio-code", root=tmp_path, options={"gailint": {"debounce": 0.5}})
+    pid = client._server.pid  # type: ignore[attr-defined]
+    uri = uri_of(tmp_path / "report.txt")
+    other = uri_of(tmp_path / "other.txt")
+    open_doc(client, uri, SEEDS[3].read_text(encoding="utf-8"))
+    version = 1
+
+    async def edits(count: int) -> None:
+        nonlocal version
+        for i in range(count):
+            version += 1
+            # Type a character at the top, then take it back: the text stays the same.
+            rng = types.Range(types.Position(0, 0), types.Position(0, 0 if i % 2 == 0 else 1))
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                    content_changes=[types.TextDocumentContentChangePartial(range=rng, text="字" if i % 2 == 0 else "")],
+                )
+            )
+            if i % 100 == 0:
+                open_doc(client, other, "当前位置：首页\n")
+                client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(other)))
+                await asyncio.sleep(0)  # let the transport drain
+        assert (await document_text(client, uri))[0] == version  # every edit was handled
+
+    await edits(4_000)
+    await asyncio.sleep(1)
+    before = _rss_kb(pid)
+    await edits(20_000)
+    await asyncio.sleep(1)
+    grown = _rss_kb(pid) - before
+    assert grown < 6_000, f"the server grew by {grown} kB over 20,000 edits"
