@@ -34,6 +34,7 @@ from gailint.model import Report
 from gailint.positions import PositionEncoding, Positions
 from gailint.server.diagnostics import to_lsp_all
 from gailint.server.documents import Document, uri_to_path
+from gailint.server.limits import BIG_DOCUMENT, lighter
 from gailint.server.settings import (
     ClientSettings,
     apply_client_table,
@@ -165,8 +166,10 @@ class GailintServer(LanguageServer):
         self._stamps: dict[Path, int | None] = {}
         self._shown: set[str] = set()
         # One worker: lints run one at a time (the GIL would serialise them anyway),
-        # and a queued lint of an outdated version returns at once.
+        # and a queued lint of an outdated version returns at once. Big documents
+        # have a worker of their own, so a report's hover never waits behind them.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gailint-lint")
+        self.big_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gailint-lint-big")
 
     # ------------------------------------------------------------ capabilities
 
@@ -459,7 +462,7 @@ class GailintServer(LanguageServer):
         settings = self.settings_for(doc)
         loop = asyncio.get_running_loop()
         future = loop.run_in_executor(
-            self.executor,
+            self.big_executor if len(doc.text) >= BIG_DOCUMENT else self.executor,
             self._compute,
             linter,
             doc,
@@ -498,7 +501,10 @@ class GailintServer(LanguageServer):
         report: Report | None
         started = time.perf_counter()
         try:
+            settings, note = lighter(linter, settings, len(text), doc.path)
             report, diagnostics = linter.lint(text, doc.path, settings)
+            if note is not None:
+                diagnostics = [note, *diagnostics]
             # The parser's line index fits the file only when the reader kept the text.
             positions = Positions(text, report.index if report.source is None else None)
         except Exception as exc:  # the parser itself failed: say so, never crash
@@ -593,6 +599,7 @@ class GailintServer(LanguageServer):
         for task in self._pending.values():
             task.cancel()
         self.executor.shutdown(wait=False, cancel_futures=True)
+        self.big_executor.shutdown(wait=False, cancel_futures=True)
         super().shutdown()
 
 

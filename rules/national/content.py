@@ -142,7 +142,7 @@ def _preview(text: str) -> str:
     code="GAI603",
     name="duplicate-passage",
     severity="warning",
-    tags=("content",),
+    tags=("content", "costly"),
     options={"min_chars": 40, "min_sentence": 20},
     option_checks={"min_chars": lambda v: _positive(v), "min_sentence": lambda v: _positive(v)},
 )

@@ -166,3 +166,43 @@ async def test_memory_stays_flat_over_twenty_thousand_edits(client: LanguageClie
     await asyncio.sleep(1)
     grown = _rss_kb(pid) - before
     assert grown < 6_000, f"the server grew by {grown} kB over 20,000 edits"
+
+
+async def test_a_slow_lint_of_one_document_does_not_hold_up_another(client: LanguageClient, tmp_path):
+    # A 900 K-character document (under the size limit, so every rule runs) takes
+    # seconds to lint; meanwhile a hover and a completion in a small report must
+    # answer within a bound, not after the big lint.
+    await start(client, "visual-studio-code", root=tmp_path, options={"gailint": {"debounce": 0}})
+    seed = SEEDS[3].read_text(encoding="utf-8")
+    big = uri_of(tmp_path / "big.txt")
+    open_doc(client, big, seed + "\r\n" * 450_000)
+    small = uri_of(tmp_path / "small.txt")
+    open_doc(client, small, seed)
+    lines = seed.splitlines()
+    line_no = next(i for i, ln in enumerate(lines) if "(七) 总计" in ln)
+    where = types.Position(line_no, lines[line_no].index("\t0") + 1)
+    t0 = time.perf_counter()
+    hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(small), where))
+    await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(small), types.Position(line_no, 0))
+    )
+    waited = time.perf_counter() - t0
+    assert hover is not None and "（七）总计" in hover.contents.value
+    assert not any(p.uri == big for p in client.published), "the small report was answered only after the big one"
+    assert waited < 1.0, f"the small report waited {waited:.2f} s"
+    await wait_published(client, big, 1, timeout=120)
+
+
+async def test_a_report_over_the_size_limit_gets_one_note_and_the_lighter_rules(client: LanguageClient, tmp_path):
+    await start(client, "visual-studio-code", root=tmp_path, options={"gailint": {"debounce": 0}})
+    seed = SEEDS[3].read_text(encoding="utf-8")
+    text = (seed + "\n") * (1_100_000 // (len(seed) + 1) + 1)  # the same report, pasted 130 times
+    uri = uri_of(tmp_path / "huge.txt")
+    open_doc(client, uri, text)
+    published = await wait_published(client, uri, 1, timeout=120)
+    codes = [d.code for d in published.diagnostics]
+    notes = [d for d in published.diagnostics if d.code == "GAI003"]
+    assert len(notes) == 1 and notes[0].severity == types.DiagnosticSeverity.Information
+    assert "gailint check" in notes[0].message
+    assert "GAI603" not in codes  # the costly whole-document comparison is skipped…
+    assert "GAI302" in codes  # …the rest still runs
