@@ -20,10 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from lsprotocol.types import ResponseError
 from pygls.capabilities import ServerCapabilitiesBuilder, get_capability
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import JsonRPCNotification, LanguageServerProtocol, lsp_method
+
+INVALID_REQUEST = -32600  # JSON-RPC's code, which LSP uses for requests after shutdown
+_IGNORED = "$/gailint/ignored"
 
 from gailint import __version__
 from gailint.config import ConfigError, Settings, error_at
@@ -124,6 +128,26 @@ class GailintProtocol(LanguageServerProtocol):
 
         future.add_done_callback(done)
 
+    @lsp_method(types.EXIT)
+    def lsp_exit(self, *args):
+        # pygls ends with sys.exit(code), which its own IO loop swallows: keep the
+        # code for main() (the spec: 0 after shutdown, 1 without).
+        self._server.exit_code = 0 if self._shutdown else 1  # type: ignore[attr-defined]
+        yield from super().lsp_exit(*args)
+
+    def handle_message(self, message) -> None:
+        """After ``shutdown`` a request gets InvalidRequest, as the spec says (pygls
+        drops it, and the client waits for ever); notifications are ignored."""
+        method = getattr(message, "method", None)
+        if method == _IGNORED:
+            return  # a malformed request, already answered (structure_message)
+        if self._shutdown and method is not None and method != types.EXIT and getattr(message, "id", None) is not None:
+            self._send_response(
+                message.id, error=ResponseError(code=INVALID_REQUEST, message=f"{method}: 服务器已收到 shutdown，不再处理请求")
+            )
+            return
+        super().handle_message(message)
+
     def structure_message(self, data: dict[str, Any]):
         """A request whose params cannot be read gets an error response (pygls would
         drop it and leave the client waiting); the message itself is then ignored."""
@@ -135,7 +159,7 @@ class GailintProtocol(LanguageServerProtocol):
                     self._send_response(data["id"], error=exc.to_response_error())
                 except Exception:  # pragma: no cover - a broken transport
                     logger.exception("cannot answer a malformed request")
-                return JsonRPCNotification(method="$/gailint/ignored", jsonrpc="2.0", params=None)
+                return JsonRPCNotification(method=_IGNORED, jsonrpc="2.0", params=None)
             raise
 
 
@@ -169,6 +193,7 @@ class GailintServer(LanguageServer):
         # and a queued lint of an outdated version returns at once. Big documents
         # have a worker of their own, so a report's hover never waits behind them.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gailint-lint")
+        self.exit_code = 0  # set by the exit notification
         self.big_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gailint-lint-big")
 
     # ------------------------------------------------------------ capabilities

@@ -10,9 +10,9 @@ from lsp_helpers import SERVER_COMMAND
 
 
 class RawClient:
-    def __init__(self, cwd=None) -> None:
+    def __init__(self, cwd=None, stderr=subprocess.DEVNULL) -> None:
         self.proc = subprocess.Popen(
-            SERVER_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd
+            SERVER_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, cwd=cwd
         )
         self.timer = threading.Timer(30, self.proc.kill)  # never hang the suite
         self.timer.start()
@@ -171,3 +171,60 @@ def test_a_pack_allowed_but_not_installed_is_shown_and_the_defaults_run(tmp_path
         assert "GAI701" in {d["code"] for d in diagnostics}
     finally:
         c.close()
+
+
+
+# ------------------------------------------------------------------ the end of a session
+
+
+def _initialized(c: RawClient) -> None:
+    c.send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+    c.response(1)
+    c.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+
+
+def test_a_request_after_shutdown_gets_invalid_request_and_exit_then_exits_0():
+    c = RawClient()
+    try:
+        _initialized(c)
+        c.send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+        assert c.response(2)["result"] is None
+        # The spec: "requests after a shutdown request should error with InvalidRequest".
+        c.send({"jsonrpc": "2.0", "id": 3, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///r.txt"}, "position": {"line": 0, "character": 0}}})
+        assert c.response(3)["error"]["code"] == -32600
+        c.send({"jsonrpc": "2.0", "method": "exit"})
+        assert c.proc.wait(timeout=10) == 0
+    finally:
+        c.close()
+
+
+def test_exit_without_shutdown_exits_1():
+    c = RawClient()
+    try:
+        _initialized(c)
+        c.send({"jsonrpc": "2.0", "method": "exit"})
+        assert c.proc.wait(timeout=10) == 1
+    finally:
+        c.close()
+
+
+def test_malformed_messages_are_logged_in_one_line_each(tmp_path):
+    log = (tmp_path / "stderr.txt").open("w+b")
+    c = RawClient(stderr=log)
+    try:
+        _initialized(c)
+        c.send_raw(b"{not json")
+        c.send({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": 3}, "position": "x"}})
+        assert "error" in c.response(2)
+        c.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": "file:///x.txt"}, "contentChanges": "nonsense"}})
+        c.send({"jsonrpc": "2.0", "id": 3, "method": "shutdown"})
+        c.response(3)
+        c.send({"jsonrpc": "2.0", "method": "exit"})
+        c.proc.wait(timeout=10)
+    finally:
+        c.close()
+    log.seek(0)
+    lines = log.read().decode("utf-8", "replace").splitlines()
+    assert lines, "nothing was logged about the malformed messages"
+    assert not [ln for ln in lines if "Traceback" in ln or ln.startswith((" ", "\t"))], "\n".join(lines)
+    assert all(ln.startswith("gailint: ") for ln in lines), "\n".join(lines)
