@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 from _support import FIXTURES
 
@@ -243,3 +245,48 @@ def test_a_pack_allowed_but_not_installed_is_an_error_not_every_rule_off(tmp_pat
     (tmp_path / "gailint.toml").write_text("[plugins]\nallow = ['nope']\n", encoding="utf-8")
     shutil.copy(SEED_003, tmp_path / "r.txt")
     _one_line_error(run("check", "r.txt", cwd=tmp_path), "gailint.toml:2", "plugins.allow", "nope", "national")
+
+
+# ------------------------------------------------------------------ --fix and what it writes
+
+
+def test_fix_on_a_read_only_file_leaves_it_and_reports_the_text_on_disk(tmp_path):
+    import os
+
+    p = tmp_path / "r.txt"
+    shutil.copy(SEED_003, p)
+    os.chmod(p, 0o444)
+    before = p.read_bytes()
+    out = run("check", "--fix", "--select", "GAI201", str(p))
+    assert out.returncode == 2
+    assert "只读" in out.stderr and str(p) in out.stderr and "已修复" not in out.stderr
+    assert "GAI201" in out.stdout  # the diagnostic of the text still on disk
+    assert p.read_bytes() == before
+
+
+def test_fix_that_cannot_write_prints_no_fixed_line_and_the_text_on_disk(tmp_path, monkeypatch, capsys):
+    # E.g. a read-only folder and file, or a full disk: the write fails.
+    from gailint import textio
+    from gailint.cli import main
+
+    p = tmp_path / "r.txt"
+    shutil.copy(SEED_003, p)
+
+    def refuse(source, text):
+        raise textio.SourceError(source.path, "Permission denied")
+
+    monkeypatch.setattr(textio, "write_source", refuse)
+    code = main(["check", "--fix", "--select", "GAI201", "--output-format", "concise", str(p)])
+    out = capsys.readouterr()
+    assert code == 2
+    assert "Permission denied" in out.err and "已修复" not in out.err
+    assert "GAI201" in out.out  # the label is still wrong on disk, and it says so
+
+
+@pytest.mark.parametrize("encoding, bom", [("gb18030", b""), ("utf-8", b"\xef\xbb\xbf")])
+def test_stdin_fix_writes_back_in_the_input_encoding_and_bom(encoding, bom):
+    text = SEED_003.read_text(encoding="utf-8")
+    out = subprocess.run([*GAILINT, "check", "-", "--fix", "--select", "GAI201"], input=bom + text.encode(encoding), capture_output=True)
+    assert out.stdout.startswith(bom) if bom else not out.stdout.startswith(b"\xef\xbb\xbf")
+    fixed = out.stdout[len(bom) :].decode(encoding)
+    assert fixed == text.replace("本年度止件数", "本年废止件数")

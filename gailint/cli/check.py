@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     extra_select = _codes(args.extend_select) or ()
     extra_ignore = _codes(args.ignore) or ()
 
-    from gailint.textio import SourceChanged, SourceError, read_source, read_stdin, write_source
+    from gailint.textio import SourceChanged, SourceError, encode_text, read_source, read_stdin, write_source
 
     stdin = args.stdin_filename is not None or args.paths == ["-"]
     paths = args.paths or ["."]
@@ -133,18 +133,17 @@ def run(args: argparse.Namespace) -> int:
                     if args.diff:
                         _print_diff(path, src.text, result.text)
                     elif stdin:
-                        sys.stdout.write(result.text)
+                        _write_stdout(encode_text(src, result.text))  # the input's encoding and BOM
                     else:
                         try:
                             write_source(src, result.text)
-                        except SourceChanged:
-                            sys.stderr.write(f"gailint: error: {path}: 文件在检查期间被修改，未写入修复\n")
+                        except SourceError as exc:
+                            changed = isinstance(exc, SourceChanged)
+                            sys.stderr.write(f"gailint: error: {path}: {'文件在检查期间被修改，未写入修复' if changed else exc}\n")
                             status = 2
+                            # Nothing was written: report the text that is on disk.
                             results.append(FileResult(path, src.text, diags))
                             continue
-                        except SourceError as exc:
-                            sys.stderr.write(f"gailint: error: {path}: {exc}\n")
-                            status = 2
                     if not args.quiet and not args.diff:
                         sys.stderr.write(f"{path}: 已修复 {len(result.applied)} 个问题\n")
                 if result.skipped and not args.quiet:
@@ -171,6 +170,17 @@ def run(args: argparse.Namespace) -> int:
     if any(d.severity >= fail_level for r in results for d in r.diagnostics):
         status = max(status, 1) if status != 2 else 2
     return status
+
+
+def _write_stdout(data: bytes) -> None:
+    """Bytes to standard output, as they are (or as text where there is no buffer)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8", "replace"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
 
 def _print_diff(path: str, old: str, new: str) -> None:
