@@ -16,6 +16,7 @@ Public API for rule-pack authors::
 
 from gailint.engine.diagnostics import Diagnostic, Edit, Fix, Severity, Violation
 from gailint.engine.hookspecs import hookimpl
+from gailint.engine.pack import PackInfo, RuleOverride
 from gailint.engine.rule import Rule, RuleContext, rule
 from gailint.model import Cell, Label, Report, Row, Section, Span, Table
 
@@ -27,8 +28,10 @@ __all__ = [
     "Edit",
     "Fix",
     "Label",
+    "PackInfo",
     "Report",
     "Row",
+    "RuleOverride",
     "Rule",
     "RuleContext",
     "Section",

@@ -91,6 +91,8 @@ class Line:
     # The break before this line is the reader's, not the file's: the line continues
     # a line of the file (a web page scraped onto one line, an HTML paragraph).
     joined: bool = False
+    # For a furniture line: what left it (page-number, crawler, separator, tool).
+    furniture: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +247,9 @@ class Table:
     old_template: tuple[Span, ...] = ()  # rows only the 2019 format has (§8)
     split: Split | None = None  # set when some cells were read by splitting digit runs
     template: Literal["2021", "2019"] = "2021"  # whose rows ``rows`` follows (table 二)
+    # Table 三's note (the 勾稽关系 sentence) as written. ``headers`` holds its column
+    # headers; one whose words are no template header has an empty ``template``.
+    note: Label | None = None
 
     def row(self, index: int) -> Row | None:
         return self.rows[index] if 0 <= index < len(self.rows) else None

@@ -174,7 +174,11 @@ class Positions:
         """Positions of the offsets ``start`` and ``end``."""
         return self.to_position(start, encoding), self.to_position(end, encoding)
 
-    def line_col(self, offset: int) -> Position:
-        """1-based line and 1-based column in code points, for CLI output."""
-        line, column = self._index.position(self._clamp(offset))
+    def line_col(self, offset: int, encoding: PositionEncoding | str | None = None) -> Position:
+        """1-based line and 1-based column for CLI output: in code points, or in
+        ``encoding``'s units (Vim's ``%c`` counts UTF-8 bytes)."""
+        if encoding is not None:
+            line, column = self.to_position(offset, encoding)
+        else:
+            line, column = self._index.position(self._clamp(offset))
         return line + 1, column + 1

@@ -23,6 +23,9 @@ def render() -> str:
         "本文件由 `python scripts/gen_rules_doc.py` 根据各规则的文档字符串生成，请勿手工修改。",
         "同样的说明可用 `gailint explain CODE` 查看。",
         "",
+        "GAI 开头的规则来自 gailint 自带、默认启用的 core 和 national 规则包；HEN、SCH 开头的规则",
+        "来自省级规则包 henan、sichuan，只在配置的 `packs` 中列出该规则包时运行（见 README 的“Rule packs”）。",
+        "",
         "| 代码 | 名称 | 默认级别 | 修复 | 规则包 | 说明 |",
         "|---|---|---|---|---|---|",
     ]

@@ -53,6 +53,29 @@ def test_concise_format_is_path_line_col_code_message():
     ]
 
 
+def test_concise_byte_columns_count_utf8_bytes_for_vim():
+    # Vim's errorformat %c is a byte column: 二、 and the table text before the cell
+    # are three bytes a character, so the byte column differs from the character one.
+    out = run("check", "--output-format", "concise", "--column-unit", "byte", "--select", "GAI201", str(SEED_003))
+    ((line, col),) = [tuple(map(int, l.split(":")[1:3])) for l in out.stdout.splitlines()]
+    source = SEED_003.read_text(encoding="utf-8").splitlines()[line - 1]
+    assert (line, col) == (26, 33)
+    assert source.encode("utf-8")[col - 1 :].decode("utf-8").startswith("本年度止件数")
+
+
+def test_utf16_columns_and_default_code_points():
+    text = "𠮷 问题的结症在于\n"  # 𠮷: 1 code point, 2 UTF-16 units, 4 bytes
+    for unit, col in (("code-point", 6), ("utf-16", 7), ("byte", 15)):
+        out = run("check", "--output-format", "concise", "--column-unit", unit, "--select", "GAI706", "-", input=text)
+        assert out.stdout.split(":")[2] == str(col), (unit, out.stdout)
+
+
+def test_column_unit_is_refused_with_json():
+    out = run("check", "--output-format", "json", "--column-unit", "byte", str(SEED_003))
+    assert out.returncode == 2
+    assert "--column-unit" in out.stderr and out.stdout == ""
+
+
 def test_text_format_marks_the_characters():
     out = run("check", "--select", "GAI201", str(SEED_003))
     lines = out.stdout.splitlines()

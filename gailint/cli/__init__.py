@@ -16,6 +16,7 @@ COMMANDS = {
     "check": ("gailint.cli.check", "检查报告（文件或文件夹）"),
     "inspect": ("gailint.cli.inspect", "显示 gailint 对一份报告的理解（表格、年度、章节）"),
     "rules": ("gailint.cli.rules", "列出所有已注册的规则"),
+    "packs": ("gailint.cli.packs", "列出规则包：版本、是否启用、提供的规则"),
     "explain": ("gailint.cli.explain", "显示一条规则的说明"),
     "server": ("gailint.cli.server", "启动语言服务器（LSP）"),
 }

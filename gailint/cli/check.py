@@ -9,9 +9,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gailint.cli.common import add_config_argument, fail, make_linter
+from gailint.cli.common import add_config_argument, fail, make_linter, report_pack_errors
 from gailint.config import ConfigError
 from gailint.engine.diagnostics import Diagnostic, Severity
+from gailint.positions import PositionEncoding
+
+# Column units of the text and concise headers; None = code points (the default).
+COLUMN_UNITS = {"code-point": None, "byte": PositionEncoding.UTF8, "utf-16": PositionEncoding.UTF16}
 
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 
@@ -19,6 +23,12 @@ _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹；- 表示标准输入（默认：当前文件夹）")
     p.add_argument("--output-format", choices=("text", "concise", "json"), default="text")
+    p.add_argument(
+        "--column-unit",
+        choices=tuple(COLUMN_UNITS),
+        default="code-point",
+        help="text/concise 输出的列号单位：code-point（默认，字符）、byte（UTF-8 字节，Vim 的 %%c）、utf-16",
+    )
     p.add_argument("--select", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀，如 GAI3,GAI701）")
     p.add_argument("--extend-select", metavar="CODES", help="在配置之外再启用这些规则")
     p.add_argument("--ignore", metavar="CODES", help="停用这些规则（逗号分隔）")
@@ -68,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
     from gailint.engine.linter import tune_gc
 
     tune_gc()
+    if args.column_unit != "code-point" and args.output_format == "json":
+        return fail("--column-unit 只用于 text 和 concise 输出；json 的列号和偏移量总是以字符计")
     overrides = {}
     if args.select:
         overrides["select"] = _codes(args.select)
@@ -94,9 +106,13 @@ def run(args: argparse.Namespace) -> int:
     explicit = getattr(linter, "explicit_config", None)
 
     def settings_for(path: str | None):
+        nonlocal status
         s = linter.settings_for(path, explicit)
         if extra_select or extra_ignore:
             s = s.merged(select=s.select + extra_select, ignore=s.ignore + extra_ignore)
+        linter.packs_for(s)
+        if report_pack_errors(linter):
+            status = 2
         return s
 
     try:
@@ -165,7 +181,9 @@ def run(args: argparse.Namespace) -> int:
     if not (args.fix and stdin):
         from gailint import output
 
-        output.write(args.output_format, results, sys.stdout, fixable_hint=not args.fix)
+        output.write(
+            args.output_format, results, sys.stdout, fixable_hint=not args.fix, column_unit=COLUMN_UNITS[args.column_unit]
+        )
     fail_level = Severity.parse(args.fail_on)
     if any(d.severity >= fail_level for r in results for d in r.diagnostics):
         status = max(status, 1) if status != 2 else 2

@@ -35,12 +35,25 @@ def make_linter(config: str | None, start: Path | None = None, **overrides) -> L
         unknown = registry.unknown_packs(base.plugins_deny)
         if unknown:
             sys.stderr.write(f"gailint: warning: {error_at(path, 'plugins.deny', registry.unknown_packs_message(unknown))}\n")
-        # Now that the packs are loaded, validate rule codes and options too.
-        linter.base = load_config(path, linter.known_codes)
+        # Now that the installed packs are loaded (and the TOML packs the config
+        # names), validate rule codes and options too.
+        linter.base = linter.load_settings(path)
         linter.explicit_config = path.resolve()
     for error in linter.registry.errors:
         sys.stderr.write(f"gailint: warning: {error}\n")
     return linter
+
+
+def report_pack_errors(linter: Linter) -> int:
+    """Print the pack problems found since the last call; how many there were.
+
+    A pack the config selects but that cannot be used is an error (exit code 2), yet
+    the run goes on with the other packs: nothing else is lost.
+    """
+    new = linter.new_pack_errors()
+    for error in new:
+        sys.stderr.write(f"gailint: error: {error}\n")
+    return len(new)
 
 
 def add_config_argument(parser) -> None:

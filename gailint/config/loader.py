@@ -34,6 +34,7 @@ _KEYS = {
     "year",
     "issuer-kind",
     "plugins",
+    "packs",
     "rules",
     "exclude",
     "include",
@@ -67,6 +68,19 @@ def _find_line(source: str, key: str | None) -> int | None:
     if m is None:
         m = re.search(re.escape(last), source)
     return source.count("\n", 0, m.start()) + 1 if m else None
+
+
+def config_location(path: Path | None, key: str) -> str:
+    """``path:line:`` of ``key`` in a config file, for messages about its values
+    (``编辑器设置（gailint）:`` when the settings came from an editor)."""
+    if path is None:
+        return "编辑器设置（gailint）:"
+    try:
+        source, _ = _read(Path(path).resolve(), Path(path).stat().st_mtime)
+    except (OSError, ConfigError):
+        return f"{path}:"
+    line = _find_line(source, key)
+    return f"{path}:{line}:" if line else f"{path}:"
 
 
 def _table(doc: Mapping[str, Any], path: Path) -> Mapping[str, Any] | None:
@@ -271,6 +285,8 @@ def settings_from_mapping(
             else:
                 deny = tuple(v)
 
+    packs = _packs(table, fail, path, base) if "packs" in table else base.packs
+
     options: dict[str, dict[str, Any]] = {k: dict(v) for k, v in base.rule_options.items()}
     rules = table.get("rules", {})
     if not isinstance(rules, dict):
@@ -287,8 +303,8 @@ def settings_from_mapping(
                     allowed = ", ".join(sorted(known)) or "（此规则没有选项）"
                     raise fail(f"rules.{code}.{name}", f"规则 {code_u} 没有这个选项；可用的有：{allowed}")
                 default = known[name]
-                if default is not None and not _same_type(default, value):
-                    raise fail(f"rules.{code}.{name}", f"类型应为 {_type_name(default)}")
+                if default is not None and not same_type(default, value):
+                    raise fail(f"rules.{code}.{name}", f"类型应为 {type_name(default)}")
                 # The rule's own check of the value (a deadline must be a date…).
                 check = getattr(known, "checks", {}).get(name)
                 problem = check(value) if check is not None else None
@@ -314,13 +330,38 @@ def settings_from_mapping(
         issuer_kind=kind,
         plugins_allow=allow,
         plugins_deny=deny,
+        packs=packs,
         rule_options=options,
         exclude=patterns("exclude", base.exclude),
         include=patterns("include", base.include),
     )
 
 
-def _same_type(default: Any, value: Any) -> bool:
+def is_pack_path(entry: str) -> bool:
+    """A ``packs`` entry naming a file (``rules/ours.toml``) rather than an installed pack."""
+    return entry.endswith(".toml") or "/" in entry or "\\" in entry
+
+
+def _packs(table: Mapping[str, Any], fail, path: Path | None, base: Settings) -> tuple[str, ...]:
+    """The ``packs`` list: installed pack names as written, files made absolute
+    (relative to the config's folder, so the same config works from anywhere)."""
+    value = table["packs"]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail("packs", "应为规则包的列表：已安装规则包的名称或 .toml 文件的路径，例如 [\"henan\", \"rules/ours.toml\"]")
+    folder = path.parent if path is not None else (base.root or Path.cwd())
+    out: list[str] = []
+    for entry in value:
+        entry = entry.strip()
+        if is_pack_path(entry):
+            entry = str((folder / Path(entry).expanduser()).resolve())
+        if entry not in out:
+            out.append(entry)
+    return tuple(out)
+
+
+def same_type(default: Any, value: Any) -> bool:
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, (int, float)) and not isinstance(default, bool):
@@ -334,7 +375,7 @@ def _same_type(default: Any, value: Any) -> bool:
     return isinstance(value, type(default))
 
 
-def _type_name(default: Any) -> str:
+def type_name(default: Any) -> str:
     return {bool: "布尔值", int: "数字", float: "数字", str: "字符串", list: "列表", tuple: "列表", dict: "表"}.get(
         type(default), type(default).__name__
     )

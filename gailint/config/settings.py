@@ -19,7 +19,8 @@ class Settings:
     """What a config file (or the CLI, or an editor) says about checking files."""
 
     source: Path | None = None  # the config file these came from
-    select: tuple[str, ...] = ("GAI",)  # codes or prefixes; "ALL" selects everything
+    # Codes or prefixes; "ALL" (the default) selects every rule of the packs in use.
+    select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -27,9 +28,12 @@ class Settings:
     issuer_kind: str | None = None
     plugins_allow: tuple[str, ...] | None = None
     plugins_deny: tuple[str, ...] = ()
+    # Packs in use besides the default ones: installed pack names, or absolute
+    # paths of declarative *.toml packs (see gailint.engine.selection).
+    packs: tuple[str, ...] = ()
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
-    include: tuple[str, ...] = ("*.txt", "*.md", "*.markdown")
+    include: tuple[str, ...] = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 
     @property
     def root(self) -> Path | None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from gailint.engine.diagnostics import Violation
 from gailint.engine.hookspecs import hookimpl
+from gailint.engine.pack import PackInfo
 from gailint.engine.rule import RuleContext, rule
 from gailint.model import Report
 
@@ -92,6 +93,11 @@ def large_document(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     gailint 本身。
     """
     return iter(())
+
+
+@hookimpl
+def gailint_pack_info() -> PackInfo:
+    return PackInfo(description="gailint 自身的代码（规则出错、无效的抑制注释）", default=True)
 
 
 @hookimpl

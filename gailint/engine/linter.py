@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from gailint.config import ConfigError, Settings, find_config, load_config
+from gailint.config.loader import config_location, is_pack_path
 from gailint.engine.diagnostics import Diagnostic, Severity
 from gailint.engine.mapping import to_source
 from gailint.engine.plugins import Registry, load_registry
-from gailint.engine.rule import Rule
 from gailint.engine.runner import INTERNAL_CODE, run_rules
+from gailint.engine.selection import Selection, select
 from gailint.engine.suppress import UNUSED_CODE, apply_suppressions
 from gailint.model import Report
 from gailint.parse import parse
@@ -41,7 +42,12 @@ class Linter:
     # Filter applied after the config (CLI --select / --ignore).
     overrides: dict[str, Any] = field(default_factory=dict)
     _configs: dict[Path, tuple[int, Settings]] = field(default_factory=dict)
-    _selection: dict[tuple, tuple[Settings, list]] = field(default_factory=dict, repr=False)
+    _selection: dict[tuple, tuple[Settings, Selection]] = field(default_factory=dict, repr=False)
+    _packs: dict[int, tuple[Settings, tuple[str, ...]]] = field(default_factory=dict, repr=False)
+    # Problems with the packs a config selects (unknown name, broken TOML pack…),
+    # in the order found; the CLI and the server report each once.
+    pack_errors: list[str] = field(default_factory=list)
+    _reported: int = field(default=0, repr=False)
 
     @classmethod
     def create(cls, settings: Settings | None = None, **overrides: Any) -> "Linter":
@@ -70,24 +76,74 @@ class Linter:
             # Keyed by modification time too: an editor session outlives many edits
             # of gailint.toml, and each must be seen.
             if cached is None or cached[0] != stamp:
-                cached = self._configs[config] = (stamp, load_config(config, self.known_codes))
+                cached = self._configs[config] = (stamp, self.load_settings(config))
             settings = cached[1]
         return settings.merged(**self.overrides) if self.overrides else settings
 
-    def rules_for(self, settings: Settings, path: str | None) -> list[tuple[Rule, Severity, bool]]:
+    def load_settings(self, config: Path) -> Settings:
+        """Read a config file: first its ``packs`` (loading the TOML packs it names,
+        whose codes it may then configure), then everything, validated."""
+        self.packs_for(load_config(config))
+        return load_config(config, self.known_codes)
+
+    def packs_for(self, settings: Settings) -> tuple[str, ...]:
+        """The packs in use with ``settings``: the defaults, then its ``packs``.
+
+        A pack that cannot be used (unknown name, a broken or missing TOML file, an
+        entry point that failed to import) is left out and recorded in
+        :attr:`pack_errors`; the other packs still run.
+        """
+        hit = self._packs.get(id(settings))
+        if hit is not None and hit[0] is settings:
+            return hit[1]
+        names = list(self.registry.defaults)
+        for entry in settings.packs:
+            name = self._resolve_pack(entry, settings)
+            if name is not None and name not in names:
+                names.append(name)
+        out = tuple(names)
+        self._packs[id(settings)] = (settings, out)  # the settings object keeps its id alive
+        return out
+
+    def _resolve_pack(self, entry: str, settings: Settings) -> str | None:
+        registry = self.registry
+        if is_pack_path(entry):
+            name, problems = registry.load_file(Path(entry))
+            for problem in problems:
+                self._pack_error(str(problem))
+            return name
+        if entry in registry.packs:
+            return entry
+        where = config_location(settings.source, "packs")
+        if entry in registry.failed:
+            self._pack_error(f"{where} packs: {registry.failed[entry]}")
+        elif registry.manager.is_blocked(entry):
+            self._pack_error(f"{where} packs: 规则包“{entry}”被 [plugins] 的 allow/deny 排除，未加载")
+        else:
+            installed = [n for n, p in registry.packs.items() if p.kind == "python" or n not in registry.files.values()]
+            known = "、".join(n for n in installed if not registry.packs[n].info.default) or "（无）"
+            self._pack_error(f"{where} packs: 未知的规则包“{entry}”；已安装的规则包：{known}；TOML 规则包请写文件路径（以 .toml 结尾）")
+        return None
+
+    def _pack_error(self, message: str) -> None:
+        if message not in self.pack_errors:
+            self.pack_errors.append(message)
+
+    def new_pack_errors(self) -> list[str]:
+        """Pack problems found since the last call (each is reported once)."""
+        new = self.pack_errors[self._reported :]
+        self._reported = len(self.pack_errors)
+        return new
+
+    def selection(self, settings: Settings, path: str | None) -> Selection:
         key = (id(settings), path if settings.per_file_ignores else None)
         hit = self._selection.get(key)
         if hit is not None and hit[0] is settings:
             return hit[1]
-        out = []
-        for rule in self.registry.sorted():
-            if not settings.enabled(rule.code) or settings.ignored_for_path(path, rule.code):
-                continue
-            severity, explicit = settings.severity_for(rule.code, rule.severity)
-            if severity != Severity.OFF:
-                out.append((rule, severity, explicit))
+        out = select(self.registry, settings, path, self.packs_for(settings))
         if len(self._selection) > 512:
             self._selection.clear()
+            self._packs.clear()
         self._selection[key] = (settings, out)  # the settings object keeps its id alive
         return out
 
@@ -111,14 +167,14 @@ class Linter:
     ) -> tuple[Report, list[Diagnostic]]:
         settings = settings if settings is not None else self.settings_for(path)
         report = self.parse(text, path, settings)
-        rules = self.rules_for(settings, path)
-        enabled = {rule.code: sev for rule, sev, _ in rules}
+        chosen = self.selection(settings, path)
+        enabled = {rule.code: sev for rule, sev, _ in chosen.rules}
         diagnostics = run_rules(
             report,
-            rules,
-            options={k: dict(v) for k, v in settings.rule_options.items()},
+            chosen.rules,
+            options=chosen.options,
             settings=settings,
-            vocabulary=self.registry.vocabulary,
+            vocabulary=chosen.vocabulary,
             neighbours=neighbours,
         )
         # The engine's own codes apply even when the core pack is blocked.

@@ -6,7 +6,7 @@ import unicodedata
 from typing import Any, TextIO
 
 from gailint.engine.diagnostics import Severity
-from gailint.positions import Positions
+from gailint.positions import PositionEncoding, Positions
 
 _WINDOW = 70  # display cells of a long line shown around the span
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示", Severity.HINT: "建议"}
@@ -46,7 +46,9 @@ def _excerpt(text: str, lo: int, hi: int, a: int, b: int) -> tuple[str, int, int
     return shown, col, width
 
 
-def write(results: list, stream: TextIO, *, fixable_hint: bool = True, **_: Any) -> None:
+def write(
+    results: list, stream: TextIO, *, fixable_hint: bool = True, column_unit: PositionEncoding | None = None, **_: Any
+) -> None:
     total = fixable = 0
     counts: dict[Severity, int] = {}
     for r in results:
@@ -54,7 +56,8 @@ def write(results: list, stream: TextIO, *, fixable_hint: bool = True, **_: Any)
         for d in r.diagnostics:
             total += 1
             counts[d.severity] = counts.get(d.severity, 0) + 1
-            line_no, col = positions.line_col(d.span.start)
+            line_no, _ = positions.line_col(d.span.start)
+            _, col = positions.line_col(d.span.start, column_unit)
             mark = " [*]" if d.fix is not None else ""
             fixable += d.fix is not None
             stream.write(f"{r.path}:{line_no}:{col}: {d.code}{mark} {d.message}\n")

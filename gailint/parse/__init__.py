@@ -52,7 +52,7 @@ def _furniture(lines: list[Line]) -> None:
             continue
         if kind == "separator":
             header = False  # "==== 正文 ====": the body starts below
-        lines[i] = Line(line.number, line.span, line.text, "furniture", line.joined)
+        lines[i] = Line(line.number, line.span, line.text, "furniture", line.joined, kind)
 
 
 def parse(
@@ -96,15 +96,16 @@ def parse(
             kind = "table"
         else:
             continue
-        lines[i] = Line(line.number, line.span, line.text, kind, line.joined)
+        lines[i] = Line(line.number, line.span, line.text, kind, line.joined, line.furniture)
     frozen = tuple(lines)
 
     all_dates = _dates.find_dates(text)
     years = _dates.find_years(text, index)
     period = _dates.find_period(text)
     published = _dates.find_published(text, frozen, all_dates)
-    if published is None and reading.page_date is not None:
-        # A web page's 发布时间 stood outside the report: point at the title instead.
+    if reading.page_date is not None and (published is None or published.source != "published"):
+        # The page's 发布时间 (outside the report) is when it was published; a signature
+        # date is when it was written. Diagnostics about it point at the title.
         anchor = title.span if title is not None else Span(0, 0)
         published = DateRef(reading.page_date, anchor, "published")
 
@@ -126,7 +127,14 @@ def parse(
     kind = issuer_kind or issuer_kind_of(issuer)
 
     t2, t3, t4 = tables.get("table2"), tables.get("table3"), tables.get("table4")
-    old_spans = [Span(m.start(), m.end()) for m in _FINGERPRINT_RE.finditer(text)]
+    # The 2019 format's labels, where a table stands: the prose may name the same
+    # things ("政府集中采购项目的目录…") without being a table of that format.
+    old_spans = [
+        Span(line.span.start + m.start(), line.span.start + m.end())
+        for line in frozen
+        if line.kind == "table"
+        for m in _FINGERPRINT_RE.finditer(line.text)
+    ]
     for t in (t2, t3):
         if t is not None:
             old_spans.extend(t.old_template)

@@ -23,6 +23,7 @@ _INNER_WS_RE = re.compile(r"\s")
 NUMBER_RE = re.compile(r"^[+\-−]?\d[\d,，]*(?:[.．]\d+)?$")
 NA_VALUES = frozenset({"—", "——", "-", "--", "/", "／", "－", "一一"})
 _MARKDOWN_RULE_RE = re.compile(r"^:?-{2,}:?$")
+_FILLER_RE = re.compile("[\u00a0\u3000]+")
 
 
 class Token(NamedTuple):
@@ -72,7 +73,11 @@ def tokenize_line(text: str, start: int, line: int) -> list[Token]:
             # An empty piece between two separators is a blank cell; the edges of a
             # line (before the first or after the last separator) are not.
             if 0 < k < last:
-                tokens.append(Token("blank", "", start + a, start + a, line))
+                # A blank cell: its &nbsp; (or ideographic space), which a fix of 0
+                # replaces; else the empty place right after the separator.
+                m = _FILLER_RE.search(part)
+                x, y = (a + m.start(), a + m.end()) if m else (a, a)
+                tokens.append(Token("blank", "", start + x, start + y, line))
             continue
         if _INNER_WS_RE.search(st) or (_HAS_DIGIT_RE.search(st) and not _is_value(st)):
             tokens.extend(_words(text, a, a + len(part), start, line))

@@ -41,8 +41,10 @@ def furniture_kind(text: str, *, header: bool = False) -> FurnitureKind | None:
         return None
     if header and _CRAWLER_RE.match(s):
         return "crawler"
+    if s[0] in "=-—_*~" and _SEPARATOR_RE.fullmatch(s):
+        return "separator"
     if len(s) > 40:
-        return None  # page numbers, separators and tool labels are short
+        return None  # page numbers and tool labels are short
     if _PAGE_RE.fullmatch(s):
         return "page-number"
     if _SEPARATOR_RE.fullmatch(s):

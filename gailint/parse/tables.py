@@ -214,6 +214,15 @@ class _Settled:
     stray: tuple[Cell, ...]
     readings: tuple[_split.Reading, ...] = ()
     unread: Span | None = None
+    runs: tuple[Token, ...] = ()  # the digit runs the readings cut
+
+    def cells_of(self, k: int) -> tuple[Cell, ...]:
+        """The cells of reading ``k``, each with the characters it was read from."""
+        out = []
+        for value, a, b in self.readings[k]:
+            run = next(t for t in self.runs if t.start <= a < t.end)
+            out.append(Cell(run.text[a - run.start : b - run.start], Span(a, b), "number", value, True))
+        return tuple(out)
 
 
 # A count written with more digits than this is cells run together, not one number
@@ -262,11 +271,7 @@ def _settle_row(
     found = _split.read_row(chunks, expected, check)
     if not found.readings:
         return _Settled((), (), (), whole)
-    return _Settled((), tuple(_cell(t) for t in values if t.kind == "blank"), found.readings)
-
-
-def _split_cells(reading: _split.Reading) -> tuple[Cell, ...]:
-    return tuple(Cell(str(v), Span(a, b), "number", v, True) for v, a, b in reading)
+    return _Settled((), tuple(_cell(t) for t in values if t.kind == "blank"), found.readings, None, tuple(nonblank))
 
 
 def _values(reading: _split.Reading) -> tuple[int, ...]:
@@ -477,7 +482,17 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
     current: _RowDraft | None = None
     last_row: _RowDraft | None = None
     after = -1  # the last template row found so far (kept, not recomputed per token)
+    head: list[Token] = []  # the note and the column headers, before the first row
     for tok in tokens:
+        if not drafts and tok.text and (tok.kind == "text" or (head and head[-1].end == tok.start)):
+            # "数据1": a header with a digit in it is one header, not a header and a value.
+            if head and head[-1].end == tok.start and tok.kind == "value":
+                prev = head[-1]
+                head[-1] = Token("text", prev.text + tok.text, prev.start, tok.end, tok.line)
+                continue
+            if tok.kind == "text" and _match_t3(tok, -1) is None:
+                head.append(tok)
+                continue
         if tok.kind == "text":
             longer = _continued(last_row, tok) if last_row is not None and tok.text else None
             if longer is not None:
@@ -556,13 +571,69 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
         assert d.label is not None
         if s.readings:
             pick = split[1].get(i, 0)
-            rows.append(Row(i, d.label, _split_cells(s.readings[pick]), s.stray, 7, None, tuple(map(_values, s.readings))))
+            rows.append(Row(i, d.label, s.cells_of(pick), s.stray, 7, None, tuple(map(_values, s.readings))))
         else:
             rows.append(Row(i, d.label, s.cells, s.stray, 7, s.unread))
     unread = tuple(r.unread for r in rows if r is not None and r.unread is not None)
     span = Span(lines[0].span.start, lines[-1].span.end)
     template = "2019" if one_row is not None else "2021"
-    return Table("table3", span, tuple(rows), (), tuple(notes), unread, old, split[0], template)
+    note, headers = _t3_head(head)
+    return Table("table3", span, tuple(rows), headers, tuple(notes), unread, old, split[0], template, note)
+
+
+_T3_HEADER_WORDS = ("申请人情况", "法人或其他组织", *TABLE3_COLUMNS)
+
+
+def _join_split_headers(tokens: list[Token]) -> list[Token]:
+    """A header split over two cells or lines ("商业" / "企业") is one header."""
+    out: list[Token] = []
+    for tok in tokens:
+        if out:
+            prev = out[-1]
+            joined = norm(prev.text + tok.text)
+            if joined in _T3_HEADER_KEYS and norm(prev.text) not in _T3_HEADER_KEYS:
+                # Whatever stood between the halves (spaces, line breaks) stays in the span.
+                out[-1] = Token("text", prev.text + " " * (tok.start - prev.end) + tok.text, prev.start, tok.end, tok.line)
+                continue
+        out.append(tok)
+    return out
+_T3_HEADER_KEYS = {norm(w): w for w in _T3_HEADER_WORDS}
+_NOTE_HINT_RE = re.compile(r"[勾钩]稽|本列数据")
+
+
+def _t3_head(tokens: list[Token]) -> tuple[Label | None, tuple[Label, ...]]:
+    """Table 三's note (its 勾稽关系 sentence) and column headers, as written.
+
+    A header that is no template word keeps an empty ``template`` ("数据1" from a
+    converter); a near miss ("商业单位") carries the word it stands for.
+    """
+    note: Label | None = None
+    headers: list[Label] = []
+    words: list[Token] = []
+    for tok in tokens:
+        # "其他 总计": short headers the template phrases did not cut apart.
+        if " " in tok.text.strip() and norm(tok.text) not in _T3_HEADER_KEYS and not _NOTE_HINT_RE.search(tok.text):
+            words.extend(Token("text", m.group(), tok.start + m.start(), tok.start + m.end(), tok.line) for m in re.finditer(r"\S+", tok.text))
+        else:
+            words.append(tok)
+    tokens = _join_split_headers(words)
+    for tok in tokens:
+        n = norm(tok.text)
+        if not n:
+            continue
+        if _NOTE_HINT_RE.search(n):
+            if note is None:
+                note = Label(tok.text, tok.span, TABLE3_NOTE, n == norm(TABLE3_NOTE))
+            continue
+        if n in _T3_HEADER_KEYS:
+            headers.append(Label(tok.text, tok.span, _T3_HEADER_KEYS[n], True))
+            continue
+        best = max(_T3_HEADER_WORDS, key=lambda w: difflib.SequenceMatcher(None, n, norm(w)).ratio())
+        # A near miss of a whole word ("商业单位"); a shorter piece is a fragment of a
+        # header a PDF table wrapped ("自然" / "人"), not a renamed one.
+        close = difflib.SequenceMatcher(None, n, norm(best)).ratio() >= 0.5 and len(best) <= len(n) <= 2 * len(best)
+        headers.append(Label(tok.text, tok.span, best if close else "", False))
+    return note, tuple(headers)
 
 
 def _choose(settled: dict[int, tuple[_RowDraft, _Settled]], one_row: bool) -> tuple[Split | None, dict[int, int]]:
@@ -741,7 +812,7 @@ def parse_table2(lines: Sequence[Line]) -> Table | None:
         s = _settle_row(d.values, width, None, d.label.span.end)
         if s.readings and len(s.readings) == 1:
             split_rows.append(i)
-            rows.append(Row(i, d.label, _split_cells(s.readings[0]), s.stray, width, None, (_values(s.readings[0]),)))
+            rows.append(Row(i, d.label, s.cells_of(0), s.stray, width, None, (_values(s.readings[0]),)))
             continue
         if s.readings or s.unread is not None:
             # Table 二 has no identities to choose a reading with: left unread.
@@ -786,7 +857,7 @@ def parse_table4(lines: Sequence[Line]) -> Table | None:
     notes = []
     split = None
     if s.readings:
-        row = Row(0, label, _split_cells(s.readings[0]), s.stray, TABLE4_SIZE, None, tuple(map(_values, s.readings)))
+        row = Row(0, label, s.cells_of(0), s.stray, TABLE4_SIZE, None, tuple(map(_values, s.readings)))
         split = Split((0,), len(s.readings), True)
     else:
         row = Row(0, label, s.cells, s.stray, TABLE4_SIZE, s.unread)

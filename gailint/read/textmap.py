@@ -53,7 +53,6 @@ class TextMap:
         if v > vb or (v == vb and vb > va):
             return self.src_b[i] + (v - vb)
         if va == vb:  # v == va: a dropped segment at this point
-            # Several dropped segments never share a view offset (the builder merges them).
             return self.src_a[i] if end else self.src_b[i]
         if v == va:
             return self.src_a[i]
@@ -150,11 +149,12 @@ class ViewBuilder:
         if src_b == src_a and not text:
             return
         segs = self._segs
-        if segs and segs[-1][1] == src_a and segs[-1][3] == self._vlen:
+        if segs and segs[-1][1] == src_a and segs[-1][3] == self._vlen and segs[-1][4] == markup:
+            # Touching replacements of one kind are one segment (dropped tags in a row);
+            # a tag and an entity stay apart, so the entity keeps its own span.
             last = segs[-1]
             last[1] = src_b
             last[3] += len(text)
-            last[4] = last[4] or markup
         else:
             segs.append([src_a, src_b, self._vlen, self._vlen + len(text), markup])
         self._parts.append(text)

@@ -9,10 +9,12 @@ from typing import Any
 from lsprotocol import types
 
 from gailint.server import actions, hover, outline
+from gailint.server.inspect import model_report
 from gailint.server.diagnostics import lsp_range, offset_of
 from gailint.server.server import GailintServer
 
 DOCUMENT_TEXT = "gailint/documentText"  # custom request used by the tests
+INSPECT = "gailint/inspect"  # the parsed model, for the editors' "show parsed model" command
 
 
 def _markup(ls: GailintServer, value: str) -> types.MarkupContent:
@@ -68,7 +70,7 @@ def create_server() -> GailintServer:
         types.DiagnosticOptions(identifier="gailint", inter_file_dependencies=False, workspace_diagnostics=False),
     )
     async def diagnostic(ls: GailintServer, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
-        result = await ls.current_result(params.text_document.uri)
+        result = await ls.pulled_result(params.text_document.uri)
         if result is None:
             return types.RelatedFullDocumentDiagnosticReport(items=[])
         if params.previous_result_id == result.result_id:
@@ -183,6 +185,15 @@ def create_server() -> GailintServer:
                 )
             )
         return types.CompletionList(is_incomplete=False, items=out)
+
+    @server.feature(INSPECT)
+    async def inspect_model(ls: GailintServer, params: Any) -> dict[str, Any] | None:
+        """What ``gailint inspect`` prints, for the editor's (unsaved) buffer."""
+        uri = getattr(params, "uri", None)
+        result = await ls.current_result(uri) if isinstance(uri, str) else None
+        if result is None or result.report is None:
+            return None
+        return model_report(result.report, result.path or uri)
 
     @server.feature(DOCUMENT_TEXT)
     def document_text(ls: GailintServer, params: Any) -> dict[str, Any] | None:

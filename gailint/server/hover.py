@@ -11,15 +11,17 @@ from gailint.model import Cell, Report, Row, Span, Table
 from gailint.model import format_number as fmt
 from gailint.template import (
     T3_TOTAL,
+    TABLE2_2019_GROUPS,
     TABLE2_GROUPS,
-    TABLE2_ROWS,
     TABLE3_COLUMNS,
+    TABLE3_GROUPS,
     TABLE4_COLUMNS,
     table3_row_path,
     table4_cell_name,
 )
 
 _T2_GROUP = {row: (caption, header) for caption, header, rows in TABLE2_GROUPS for row in rows}
+_T2_GROUP_2019 = {row: (caption, header) for caption, header, rows in TABLE2_2019_GROUPS for row in rows}
 APPLICANTS = len(TABLE3_COLUMNS) - 1  # the six applicant columns before 总计
 
 
@@ -81,7 +83,16 @@ def _find_cell(report: Report, offset: int) -> tuple[Table, Row, int, Cell] | No
 
 
 def describe_cell(report: Report, offset: int) -> tuple[str, Span] | None:
-    """“表三 · … · 自然人 = 2”, plus what a total should equal."""
+    """“表三 · … · 自然人 = 2”, plus what a total should equal. ``offset`` and the
+    span returned are offsets into the file."""
+    found = _describe_cell(report, report.textmap.to_view(offset))
+    if found is None or report.source is None:
+        return found
+    text, span = found
+    return text, Span(*report.textmap.range_to_source(span.start, span.end))
+
+
+def _describe_cell(report: Report, offset: int) -> tuple[str, Span] | None:
     found = _find_cell(report, offset)
     if found is None:
         return None
@@ -89,7 +100,8 @@ def describe_cell(report: Report, offset: int) -> tuple[str, Span] | None:
     lines: list[str] = []
     if table.name == "table3":
         name = TABLE3_COLUMNS[column] if column < len(TABLE3_COLUMNS) else f"第 {column + 1} 列"
-        lines.append(f"表三 · {table3_row_path(row.index)} · {name} = {_shown(cell)}")
+        path = f"{TABLE3_GROUPS[0]} · {TABLE3_GROUPS[-1]}" if table.one_row_other and row.index == 20 else table3_row_path(row.index)
+        lines.append(f"表三 · {path} · {name} = {_shown(cell)}")
         if row.index == T3_TOTAL:
             parts = [_cell(table.row(i), column) for i in table.result_rows]
             lines.append(_should_equal("本年度办理结果各项之和", _sum(parts), cell))
@@ -106,10 +118,13 @@ def describe_cell(report: Report, offset: int) -> tuple[str, Span] | None:
             parts = [_cell(row, first + c) for c in range(len(TABLE4_COLUMNS) - 1)]
             lines.append(_should_equal(" + ".join(TABLE4_COLUMNS[:-1]), _sum(parts), cell))
     else:
-        label = TABLE2_ROWS[row.index]
-        caption, header = _T2_GROUP[label]
+        label = row.label.template
+        caption, header = (_T2_GROUP_2019 if table.template == "2019" else _T2_GROUP)[label]
         name = header[1 + column] if 1 + column < len(header) else f"第 {column + 1} 列"
         lines.append(f"表二 · {caption} · {label} · {name} = {_shown(cell)}")
+    if cell.split:
+        ways = f"该行有 {len(row.readings)} 种读法，这里是按勾稽关系选定的一种" if len(row.readings) > 1 else "只有这一种读法"
+        lines.append(f"（表中数字连写，按单元格拆分读出：{ways}）")
     return "\n\n".join(lines), cell.span
 
 

@@ -30,8 +30,26 @@ def _table_symbol(report: Report, name: str) -> Symbol | None:
     return Symbol(f"{TABLE_NAMES[name]} {TABLE_TITLES[name]}", "table", span, selection)
 
 
+def _to_file(report: Report, s: Symbol) -> Symbol:
+    """A symbol with its spans in the file's offsets (the report's are the reader's)."""
+    m = report.textmap
+    return Symbol(
+        s.name,
+        s.kind,
+        Span(*m.range_to_source(s.span.start, s.span.end)),
+        Span(*m.range_to_source(s.selection.start, s.selection.end)),
+        tuple(_to_file(report, c) for c in s.children),
+    )
+
+
 def symbols(report: Report) -> list[Symbol]:
-    """Sections with the tables inside them; a table outside every section stands alone."""
+    """Sections with the tables inside them; a table outside every section stands
+    alone. Spans are offsets into the file."""
+    found = _symbols(report)
+    return found if report.source is None else [_to_file(report, s) for s in found]
+
+
+def _symbols(report: Report) -> list[Symbol]:
     tables = [t for t in (_table_symbol(report, n) for n in ("table2", "table3", "table4")) if t is not None]
     used: set[int] = set()
     out: list[Symbol] = []
@@ -85,6 +103,7 @@ def completion_context(text: str, line_start: int, offset: int) -> tuple[int, st
 def _in_table3_region(report: Report | None, offset: int) -> bool:
     if report is None:
         return False
+    offset = report.textmap.to_view(offset)
     if report.table3 is not None and report.table3.span.start <= offset <= report.table3.span.end + 1:
         return True
     section = report.section_at(offset)

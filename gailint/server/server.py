@@ -49,7 +49,8 @@ from gailint.server.settings import (
 
 logger = logging.getLogger("gailint.server")
 
-CONFIG_GLOBS = ("**/gailint.toml", "**/.gailint.toml", "**/pyproject.toml")
+# Every *.toml: the config files, and the declarative packs a config may name.
+CONFIG_GLOBS = ("**/gailint.toml", "**/.gailint.toml", "**/pyproject.toml", "**/*.toml")
 CONFIG_FILE_NAMES = ("gailint.toml", ".gailint.toml", "pyproject.toml")
 
 
@@ -187,6 +188,9 @@ class GailintServer(LanguageServer):
         self._published: dict[str, tuple[int, int, int]] = {}
         self._doc_settings: dict[str, tuple[int, Settings]] = {}
         self._doc_configs: dict[str, Path | None] = {}
+        # run = onSave with a pulling client: the result pulls are answered with, per
+        # document, until the next save (pushing clients get publishes at open/save).
+        self._snapshots: dict[str, LintResult] = {}
         self._stamps: dict[Path, int | None] = {}
         self._shown: set[str] = set()
         # One worker: lints run one at a time (the GIL would serialise them anyway),
@@ -206,18 +210,21 @@ class GailintServer(LanguageServer):
 
     def initialize(self, params: types.InitializeParams) -> None:
         caps = params.capabilities
+        self._init_options = params.initialization_options
+        self.client = parse_client_settings(self._init_options)
+        for error in self.client.errors:
+            self.show_error(error)
         chosen = ServerCapabilitiesBuilder.choose_position_encoding(caps)
         try:
             self.encoding = PositionEncoding(str(getattr(chosen, "value", chosen)))
         except ValueError:
             self.encoding = PositionEncoding.UTF16
+        if self.client.position_encoding is not None:
+            # The user knows better than a client that counts bytes but says nothing (ALE).
+            self.encoding = self.client.position_encoding
         self.pull = get_capability(caps, "text_document.diagnostic", None) is not None
-        self._init_options = params.initialization_options
         self.roots = self._roots_of(params)
         _forget_import_paths(self.roots)
-        self.client = parse_client_settings(self._init_options)
-        for error in self.client.errors:
-            self.show_error(error)
         self.linter = self._build_linter()
 
     def adjust_capabilities(self, caps: types.ServerCapabilities) -> None:
@@ -313,7 +320,7 @@ class GailintServer(LanguageServer):
         new = parse_client_settings(self._init_options, self._config_layer)
         for error in new.errors:
             self.show_error(error)
-        changed = new.table != self.client.table
+        changed = new.table != self.client.table or new.run != self.client.run
         self.client = new
         if changed:
             self.reload()
@@ -361,6 +368,11 @@ class GailintServer(LanguageServer):
         except ConfigError as exc:
             self.show_error(str(exc))
             settings = base
+        # Load the packs it selects now (not in the worker), and say what is wrong
+        # with any of them; the document is still linted with the others.
+        linter.packs_for(settings)
+        for error in linter.new_pack_errors():
+            self.show_error(error)
         self._doc_settings[doc.uri] = (self.generation, settings)
         return settings
 
@@ -389,11 +401,7 @@ class GailintServer(LanguageServer):
         self._doc_settings.clear()
         self.linter = self._build_linter()
         if self.pull:
-            if self.client_supports("workspace.diagnostics.refresh_support", False):
-                try:
-                    self.workspace_diagnostic_refresh(None)
-                except Exception:  # pragma: no cover
-                    logger.exception("workspace/diagnostic/refresh failed")
+            self.refresh_pulled()
         else:
             for uri in list(self.documents):
                 self.schedule(uri, 0)
@@ -436,13 +444,15 @@ class GailintServer(LanguageServer):
             logger.info("didChange for a document that is not open: %s", uri)
             return
         doc.apply(changes or (), version, self.encoding)
-        self.schedule(uri, self.client.debounce)
+        if not self.client.on_save:
+            self.schedule(uri, self.client.debounce)
 
     def close_document(self, uri: str) -> None:
         self.documents.pop(uri, None)
         self.results.pop(uri, None)
         self._doc_settings.pop(uri, None)
         self._doc_configs.pop(uri, None)
+        self._snapshots.pop(uri, None)
         timer = self._timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
@@ -454,14 +464,40 @@ class GailintServer(LanguageServer):
 
     def saved_document(self, uri: str) -> None:
         doc = self.documents.get(uri)
-        if doc is not None:
-            self.check_config(doc)
+        if doc is None:
+            return
+        if self._is_pack_file(uri):
+            self.reload()  # a declarative pack edited in the editor itself
+            return
+        generation = self.generation
+        self.check_config(doc)
+        if not self.client.on_save or generation != self.generation:
+            return  # linted while typing, or just reloaded (which relints everything)
+        self._snapshots.pop(uri, None)
+        if not self.pull:
+            self.schedule(uri, 0)
+        else:
+            self.refresh_pulled()
+
+    def refresh_pulled(self) -> None:
+        """Ask a pulling client to pull again (when it can be asked)."""
+        if self.client_supports("workspace.diagnostics.refresh_support", False):
+            try:
+                self.workspace_diagnostic_refresh(None)
+            except Exception:  # pragma: no cover
+                logger.exception("workspace/diagnostic/refresh failed")
 
     def watched_files_changed(self, uris: list[str]) -> None:
-        if any(u.rsplit("/", 1)[-1] in CONFIG_FILE_NAMES for u in uris):
+        if any(u.rsplit("/", 1)[-1] in CONFIG_FILE_NAMES or self._is_pack_file(u) for u in uris):
             self._stamps.clear()
             self._doc_configs.clear()
             self.reload()
+
+    def _is_pack_file(self, uri: str) -> bool:
+        if self.linter is None or not uri.endswith(".toml"):
+            return False
+        path = uri_to_path(uri)
+        return path is not None and Path(path).resolve() in self.linter.registry.files
 
     # ------------------------------------------------------------ linting
 
@@ -530,7 +566,7 @@ class GailintServer(LanguageServer):
             report, diagnostics = linter.lint(text, doc.path, settings)
             if note is not None:
                 diagnostics = [note, *diagnostics]
-            # The parser's line index fits the file only when the reader kept the text.
+            # The report's line index is of the reader's text when it changed the file.
             positions = Positions(text, report.index if report.source is None else None)
         except Exception as exc:  # the parser itself failed: say so, never crash
             logger.error("lint failed for %s:\n%s", doc.uri, traceback.format_exc())
@@ -562,6 +598,21 @@ class GailintServer(LanguageServer):
                 if self.is_current(result):
                     return result
         return latest
+
+    async def pulled_result(self, uri: str) -> LintResult | None:
+        """What a pull (textDocument/diagnostic) is answered with: the current
+        version's result, or with ``run = onSave`` the result of the text as last
+        opened or saved (the same result id, so the client keeps its markers)."""
+        if not self.client.on_save:
+            return await self.current_result(uri)
+        doc = self.documents.get(uri)
+        snapshot = self._snapshots.get(uri)
+        if doc is not None and snapshot is not None and snapshot.serial == doc.serial and snapshot.generation == self.generation:
+            return snapshot
+        result = await self.current_result(uri)
+        if result is not None and self.documents.get(uri) is doc:
+            self._snapshots[uri] = result
+        return result
 
     def schedule(self, uri: str, delay: float) -> None:
         """(Re)start the document's debounce: lint after ``delay`` seconds, then publish.

@@ -3,7 +3,11 @@
 The editor's settings use the config file's keys (``select``, ``ignore``,
 ``severity``, ``year``, ``issuer-kind`` …) and are validated by the same
 :func:`gailint.config.settings_from_mapping`, with the file's settings as the base.
-``debounce`` (seconds) is the only key of the server's own.
+The server's own keys: ``debounce`` (seconds), ``run`` (``onType``: lint while
+typing, the default; ``onSave``: lint when the file is opened and saved) and
+``position-encoding`` (``utf-8``/``utf-16``/``utf-32``, read from the
+initialization options only: for clients such as ALE that count columns in bytes
+without announcing it).
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from gailint.config import ConfigError, Settings, find_config, load_config, settings_from_mapping
+from gailint.positions import PositionEncoding
 
 DEFAULT_DEBOUNCE = 0.2
 MAX_DEBOUNCE = 10.0
-SERVER_KEYS = ("debounce",)
+RUN_MODES = ("onType", "onSave")
+SERVER_KEYS = ("debounce", "run", "position-encoding")
 
 
 @dataclass
@@ -26,7 +32,13 @@ class ClientSettings:
 
     table: dict[str, Any] = field(default_factory=dict)
     debounce: float = DEFAULT_DEBOUNCE
+    run: str = "onType"
+    position_encoding: PositionEncoding | None = None
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def on_save(self) -> bool:
+        return self.run == "onSave"
 
 
 def section_of(raw: Any) -> dict[str, Any]:
@@ -66,6 +78,18 @@ def parse_client_settings(*layers: Any) -> ClientSettings:
             out.debounce = float(debounce)
         else:
             out.errors.append(f"gailint 编辑器设置有误：debounce 应为 0 到 {MAX_DEBOUNCE:g} 之间的秒数，已使用 {DEFAULT_DEBOUNCE}")
+    run = table.pop("run", None)
+    if run is not None:
+        if run in RUN_MODES:
+            out.run = run
+        else:
+            out.errors.append(f"gailint 编辑器设置有误：run 应为 {' 或 '.join(RUN_MODES)}，已使用 onType")
+    encoding = table.pop("position-encoding", None)
+    if encoding is not None:
+        try:
+            out.position_encoding = PositionEncoding(str(encoding).lower())
+        except ValueError:
+            out.errors.append("gailint 编辑器设置有误：position-encoding 应为 utf-8、utf-16 或 utf-32，已按客户端协商")
     out.table = table
     return out
 

@@ -29,11 +29,12 @@ def first_line_span(report: Report) -> Span:
     return Span(0, 0)
 
 
-def delete_line(report: Report, number: int) -> Edit:
-    """Delete line ``number`` with its line break."""
+def delete_line(report: Report, number: int, last: int | None = None) -> Edit:
+    """Delete line ``number`` (through line ``last``) with its line break."""
     starts = report.index.starts
     start = starts[number]
-    end = starts[number + 1] if number + 1 < len(starts) else len(report.text)
+    stop = number if last is None else last
+    end = starts[stop + 1] if stop + 1 < len(starts) else len(report.text)
     return Edit(start, end, "")
 
 

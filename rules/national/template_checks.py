@@ -259,14 +259,15 @@ def invalid_number(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         yield Violation(cell.span, f"{_where(table, row, i)}为“{cell.text}”，{why}；件数应为非负整数（没有的填 0）")
 
 
-@rule(code="GAI207", name="fee-format", severity="info", tags=("tables", "fee"))
+@rule(code="GAI207", name="fee-format", severity="info", tags=("tables", "fee"), options={"label-decimals": True})
 def fee_format(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """收费金额不是以万元为单位，或没有按表头要求保留 4 位小数。
 
     ## 检查内容
     表二“行政事业性收费”的表头应为“本年收费金额（单位：万元）”。表头的单位不是万元时报告。
     河南省的表头“本年收费金额（单位：万元，保留4位小数）”要求金额写 4 位小数，
-    如 `0.0000`、`12.3456`；写成 `0` 或 `12.3` 时给出提示。
+    如 `0.0000`、`12.3456`；写成 `0` 或 `12.3` 时给出提示。选项 `label-decimals = false`
+    关闭这项位数检查（henan 规则包用更严格的 HEN002 代替它）。
 
     ## 为什么是问题
     单位不统一，各地的收费金额无法汇总比较；表头自己要求 4 位小数而数值没有，
@@ -301,7 +302,7 @@ def fee_format(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         yield Violation(header.span, f"收费金额的单位应为万元：表头“{header.text}”应为“本年收费金额（单位：万元）”")
         return
     row = t2.row(_FEE_INDEX)
-    if text not in _FEE_4DP or row is None or not row.cells:
+    if not ctx.options.get("label-decimals", True) or text not in _FEE_4DP or row is None or not row.cells:
         return
     cell = row.cells[0]
     if cell.kind != "number" or cell.value is None:

@@ -191,6 +191,13 @@ _TAG_RE = re.compile(
     r"(?:\s[^<>\n]*)?/?>",
     re.IGNORECASE,
 )
+# HTML comments (Word's <!--[if !supportLists]-->), and the style sheet Word pastes
+# into a page's text: "Normal 0 7.8 磅 … X-NONE /* Style Definitions */ table.MsoNormalTable {mso-…}".
+_COMMENT_RE = re.compile(r"<!--(?!\s*gailint-)[^\n]{0,200}?-->")
+_WORD_STYLE_RE = re.compile(
+    r"(?:Normal\s+0\s+[\d.]+\s*磅[\w\s.-]{0,80}?X-NONE\s*)?(?:/\*\s*Style Definitions\s*\*/\s*)?"
+    r"(?:[\w.#:-]+\s*)?\{[^{}\n]{0,3000}?mso-[^{}\n]{0,3000}\}"
+)
 _SPACES = {"\u00a0", "\u2002", "\u2003", "\u2009", "\u3000", " "}
 
 
@@ -203,8 +210,8 @@ def _pipe_line(line: Line) -> bool:
 
 
 def _markup_edit(text: str, start: int, end: int, found: str) -> Edit:
-    if found.startswith("<"):
-        return Edit(start, end, "")
+    if found.startswith("<") or "mso-" in found:
+        return Edit(start, end, "")  # a tag, a comment, Word's style sheet
     # &amp;nbsp; is an escaped &nbsp;: it stands for the same character.
     inner = "&" + found[5:] if found.lower().startswith("&amp;") and len(found) > 5 else found
     char = html.unescape(inner if inner.endswith(";") else inner + ";")
@@ -264,20 +271,34 @@ def markup_residue(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     if report.is_markdown:
         return
     text = report.text
-    if "|" not in text and "&" not in text and "<" not in text:
+    if "|" not in text and "&" not in text and "<" not in text and "mso-" not in text:
         return  # nothing to look for: one C scan per character class
     pipes = [ln.number for ln in report.lines if ln.kind != "blank" and "|" in ln.text and _pipe_line(ln)]
     for group in _groups(pipes, report):
         first, last = report.lines[group[0]], report.lines[group[-1]]
         lead = len(first.text) - len(first.text.lstrip())
         span = Span(first.span.start + lead, max(first.span.start + lead, last.span.start + len(last.text.rstrip())))
-        where = f"第 {group[0] + 1}–{group[-1] + 1} 行" if len(group) > 1 else f"第 {group[0] + 1} 行"
+        a, b = report.source_line(first.span.start), report.source_line(last.span.start)
+        where = f"第 {a}–{b} 行" if b > a else f"第 {a} 行"
         yield Violation(span, f"{where}是网页表格转换留下的“|”分隔碎片：应整理为制表符分隔的表格（或改存为 .md 文件）")
     hits: dict[int, list[re.Match[str]]] = {}
     for line in report.lines:
-        if line.kind == "blank" or ("&" not in line.text and "<" not in line.text):
+        if line.kind == "blank" or ("&" not in line.text and "<" not in line.text and "mso-" not in line.text):
             continue
-        found = sorted([*_ENTITY_RE.finditer(line.text), *_TAG_RE.finditer(line.text)], key=lambda m: m.start())
+        found = sorted(
+            [
+                *_ENTITY_RE.finditer(line.text),
+                *_TAG_RE.finditer(line.text),
+                *_COMMENT_RE.finditer(line.text),
+                *_WORD_STYLE_RE.finditer(line.text),
+            ],
+            key=lambda m: m.start(),
+        )
+        kept: list[re.Match[str]] = []
+        for m in sorted(found, key=lambda m: (m.start(), -m.end())):
+            if not kept or m.start() >= kept[-1].end():
+                kept.append(m)  # a tag inside a comment or a style block is part of it
+        found = kept
         if found:
             hits[line.number] = found
     for group in _groups(sorted(hits), report):
@@ -288,7 +309,7 @@ def markup_residue(report: Report, ctx: RuleContext) -> Iterator[Violation]:
             for m in hits[n]:
                 edits.append(_markup_edit(text, base + m.start(), base + m.end(), m.group()))
                 names.append(m.group())
-        shown = "".join(f"“{p}”" for p in list(dict.fromkeys(names))[:4])
+        shown = "".join(f"“{p if len(p) <= 30 else p[:24] + '…'}”" for p in list(dict.fromkeys(names))[:4])
         span = Span(edits[0].start, edits[-1].end)
         yield Violation(span, f"HTML 残留{shown}（共 {len(edits)} 处）：应删除", Fix("删除 HTML 残留", tuple(edits)))
 

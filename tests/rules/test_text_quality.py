@@ -290,3 +290,17 @@ def test_no_placeholders_or_stray_findings_on_seeds():
         assert (f["GAI704"] != []) == (name == "002"), name
         assert (f["GAI705"] != []) == (name == "003"), name
         assert len(f["GAI601"]) == 1, name
+
+
+def test_word_comments_and_style_sheet_pasted_into_the_text(lint):
+    text = (
+        "某局2021年度政府信息公开工作年度报告\n"
+        "<!--[if !supportLists]-->（三）<!--[endif]-->突出抓好政府采购信息公开。\n"
+        "Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN X-NONE /* Style Definitions */ "
+        "table.MsoNormalTable {mso-style-name:普通表格; mso-padding-alt:0cm 5.4pt 0cm 5.4pt;}\n"
+    )
+    found = [d for d in lint(text) if d.code == "GAI704"]
+    (d,) = found  # adjacent lines: one finding
+    from gailint.engine.fixes import apply_edits
+
+    assert apply_edits(text, d.fix.edits) == "某局2021年度政府信息公开工作年度报告\n（三）突出抓好政府采购信息公开。\n\n"

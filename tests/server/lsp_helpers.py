@@ -8,8 +8,11 @@ second implementation rather than against itself.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
+import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -229,3 +232,59 @@ async def disable_actions(client: LanguageClient, uri: str, published, code: str
         )
     )
     return [a for a in actions if a.title == f"禁用 {code}（本文件）"]
+
+
+# ------------------------------------------------------------------ raw JSON-RPC
+
+
+class RawClient:
+    """A bare JSON-RPC client over the server's stdio (no LSP library in between)."""
+
+    def __init__(self, cwd=None, command=None, stderr=subprocess.DEVNULL) -> None:
+        self.proc = subprocess.Popen(
+            command or SERVER_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, cwd=cwd
+        )
+        self.timer = threading.Timer(30, self.proc.kill)  # never hang the suite
+        self.timer.start()
+
+    def send_raw(self, body: bytes) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def send(self, obj: dict) -> None:
+        self.send_raw(json.dumps(obj).encode("utf-8"))
+
+    def read(self) -> dict:
+        assert self.proc.stdout is not None
+        length = 0
+        while True:
+            line = self.proc.stdout.readline()
+            assert line, "server closed its output"
+            if line in (b"\r\n", b"\n"):
+                break
+            name, _, value = line.decode().partition(":")
+            if name.lower() == "content-length":
+                length = int(value)
+        return json.loads(self.proc.stdout.read(length))
+
+    def response(self, id_: int) -> dict:
+        while True:
+            msg = self.read()
+            if msg.get("id") == id_ and "method" not in msg:
+                return msg
+
+    def close(self) -> None:
+        self.timer.cancel()
+        self.proc.kill()
+        self.proc.wait()
+
+
+def raw_diagnostics(c: RawClient, uri: str) -> list[dict]:
+    """The next diagnostics published for ``uri``, answering the server's requests."""
+    while True:
+        msg = c.read()
+        if msg.get("method") == "textDocument/publishDiagnostics" and msg["params"]["uri"] == uri:
+            return msg["params"]["diagnostics"]
+        if "id" in msg and "method" in msg:  # a request from the server: answer it
+            c.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})

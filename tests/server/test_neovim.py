@@ -57,6 +57,7 @@ def expected(seed: Path) -> list[tuple[str, int, int]]:
 def test_neovim_shows_the_cli_diagnostics(tmp_path, seed):
     report = tmp_path / seed.name
     shutil.copy(seed, report)
+    (tmp_path / "gailint.toml").write_text("", encoding="utf-8")  # makes every .txt here a report
     init = tmp_path / "init.lua"
     init.write_text(INIT.format(plugin=_lua(str(ROOT / "editors" / "neovim")), python=_lua(sys.executable)), encoding="utf-8")
     collect = tmp_path / "collect.lua"

@@ -2,52 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import threading
-
-from lsp_helpers import SERVER_COMMAND
-
-
-class RawClient:
-    def __init__(self, cwd=None, stderr=subprocess.DEVNULL) -> None:
-        self.proc = subprocess.Popen(
-            SERVER_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, cwd=cwd
-        )
-        self.timer = threading.Timer(30, self.proc.kill)  # never hang the suite
-        self.timer.start()
-
-    def send_raw(self, body: bytes) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.proc.stdin.flush()
-
-    def send(self, obj: dict) -> None:
-        self.send_raw(json.dumps(obj).encode("utf-8"))
-
-    def read(self) -> dict:
-        assert self.proc.stdout is not None
-        length = 0
-        while True:
-            line = self.proc.stdout.readline()
-            assert line, "server closed its output"
-            if line in (b"\r\n", b"\n"):
-                break
-            name, _, value = line.decode().partition(":")
-            if name.lower() == "content-length":
-                length = int(value)
-        return json.loads(self.proc.stdout.read(length))
-
-    def response(self, id_: int) -> dict:
-        while True:
-            msg = self.read()
-            if msg.get("id") == id_ and "method" not in msg:
-                return msg
-
-    def close(self) -> None:
-        self.timer.cancel()
-        self.proc.kill()
-        self.proc.wait()
+from lsp_helpers import RawClient, raw_diagnostics as _diagnostics
 
 
 def test_malformed_messages_are_answered_or_ignored_and_the_server_keeps_going():
@@ -69,15 +24,6 @@ def test_malformed_messages_are_answered_or_ignored_and_the_server_keeps_going()
         assert c.proc.poll() is None
     finally:
         c.close()
-
-
-def _diagnostics(c: RawClient, uri: str) -> list[dict]:
-    while True:
-        msg = c.read()
-        if msg.get("method") == "textDocument/publishDiagnostics" and msg["params"]["uri"] == uri:
-            return msg["params"]["diagnostics"]
-        if "id" in msg and "method" in msg:  # a request from the server: answer it
-            c.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
 
 
 def test_rule_packs_are_never_imported_from_the_workspace(tmp_path):

@@ -209,6 +209,15 @@ def test_client_settings_merge_layers_and_check_debounce():
     assert bad.errors and bad.debounce == 0.2
 
 
+def test_client_settings_run_mode_and_position_encoding_are_the_servers_own():
+    s = parse_client_settings({"gailint": {"run": "onSave", "position-encoding": "UTF-8", "select": ["GAI3"]}})
+    assert s.on_save and s.position_encoding is PositionEncoding.UTF8 and s.table == {"select": ["GAI3"]}
+    default = parse_client_settings({})
+    assert not default.on_save and default.position_encoding is None
+    bad = parse_client_settings({"run": "always", "position-encoding": "bytes"})
+    assert len(bad.errors) == 2 and not bad.on_save and bad.position_encoding is None
+
+
 def test_a_crashing_rule_becomes_gai001_not_a_server_crash():
     from gailint import Violation, hookimpl, rule
     from gailint.server.server import GailintServer

@@ -1,0 +1,116 @@
+"""GAI701, GAI707, GAI708: what a web page, a PDF converter or a crawler left behind —
+found where it stands, and deleted without touching the report's own words."""
+
+from __future__ import annotations
+
+from gailint.engine.fixes import apply_edits
+
+from .conftest import lint, only, span_text
+
+TITLE = "某县农业农村局2023年政府信息公开工作年度报告\n"
+
+
+def fixed(text, d):
+    return apply_edits(text, d.fix.edits)
+
+
+# ---------------------------------------------------------------- GAI701 anywhere
+
+
+def test_breadcrumb_before_the_preamble_on_the_same_line():
+    text = TITLE + "当前位置：首页 > 政务公开 > 年报 本报告根据《中华人民共和国政府信息公开条例》编制。\n"
+    (d,) = only(lint(text), "GAI701")
+    assert span_text(text, d) == "当前位置：首页 > 政务公开 > 年报"
+    assert fixed(text, d) == TITLE + "本报告根据《中华人民共和国政府信息公开条例》编制。\n"
+
+
+def test_print_button_in_the_middle_of_a_paragraph():
+    text = TITLE + "一、总体情况\n全年主动公开政府信息120条。【打印本页】 依申请公开方面，全年受理申请3件。\n"
+    (d,) = only(lint(text), "GAI701")
+    assert span_text(text, d) == "【打印本页】"
+    assert fixed(text, d) == TITLE + "一、总体情况\n全年主动公开政府信息120条。依申请公开方面，全年受理申请3件。\n"
+
+
+def test_share_buttons_and_versions_after_the_last_sentence():
+    text = TITLE + "六、其他需要报告的事项\n本年度未收取信息处理费。 分享到：微信 微博 QQ空间 全真版 文字版\n"
+    (d,) = only(lint(text), "GAI701")
+    assert span_text(text, d) == "分享到：微信 微博 QQ空间 全真版 文字版"
+    assert fixed(text, d) == TITLE + "六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+
+
+def test_a_one_line_scrape_loses_its_page_chrome_and_keeps_every_sentence():
+    body = (
+        "当前位置： 首页政务公开年报 某县农业农村局2023年政府信息公开工作年度报告 来源： 时间：2024-01-02 12:42 --> "
+        "微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： 根据《条例》编制本报告。本报告所列数据统计期限为2023年1月1日至2023年12月31日。"
+        " 一、总体情况 全年主动公开政府信息120条。 二、主动公开政府信息情况 无。 某县农业农村局 2024年1月2日 附件下载"
+    )
+    text = TITLE + body
+    found = only(lint(text), "GAI701")
+    result = text
+    for d in sorted(found, key=lambda d: -d.span.start):
+        result = fixed(result, d)
+    for sentence in ("根据《条例》编制本报告。", "本报告所列数据统计期限为2023年1月1日至2023年12月31日。", "全年主动公开政府信息120条。"):
+        assert sentence in result
+    for chrome in ("当前位置", "来源：", "-->", "QQ空间", "全真版", "文件下载", "相关链接", "附件下载"):
+        assert chrome not in result
+    assert result.count("\n") == text.count("\n")
+
+
+def test_sentences_that_name_a_source_or_a_download_are_not_residue():
+    text = TITLE + "一、总体情况\n信息来源于各部门报送，首页改版后栏目更清晰，并提供附件下载服务。\n"
+    assert only(lint(text), "GAI701") == []
+
+
+def test_the_end_of_an_html_comment_is_not_page_residue():
+    text = TITLE + "（三）不予公开<!--[if !supportLists]--> 0 0 0\n正文。 <!-- 说明 -->\n"
+    assert only(lint(text), "GAI701") == []
+
+
+# ---------------------------------------------------------------- GAI707
+
+
+def test_a_page_number_between_paragraphs_is_deleted():
+    text = TITLE + "一、总体情况\n全年主动公开政府信息120条。\n— 3 —\n依申请公开方面……\n"
+    (d,) = only(lint(text), "GAI707")
+    assert span_text(text, d) == "— 3 —" and d.message == "页码“— 3 —”不是报告的内容：应删除这一行"
+    assert fixed(text, d) == TITLE + "一、总体情况\n全年主动公开政府信息120条。\n依申请公开方面……\n"
+
+
+def test_a_page_number_inside_a_table_is_reported_and_not_read_as_a_cell():
+    text = (
+        TITLE + "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n"
+        "第 2 页 共 7 页\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+    )
+    diags = lint(text)
+    assert [span_text(text, d) for d in only(diags, "GAI707")] == ["第 2 页 共 7 页"]
+    assert only(diags, "GAI204") == []
+
+
+def test_converter_lines():
+    text = TITLE + "正文\n一、总体情况\n## 表三：收到和处理政府信息公开申请情况\n(数据项目)\n"
+    assert [span_text(text, d) for d in only(lint(text, "r.md"), "GAI707")] == ["正文", "## 表三：收到和处理政府信息公开申请情况", "(数据项目)"]
+
+
+# ---------------------------------------------------------------- GAI708
+
+CRAWLED = (
+    "标题: 某县农业农村局2023年政府信息公开工作年度报告\n"
+    "发布时间: 2024-01-20 10:02\n"
+    "原文链接: https://www.example.gov.cn/art/2024/1/20/art_1.html\n"
+    "采集时间：2024-02-01\n"
+    "==================== 正文 ====================\n"
+    "本报告根据《条例》编制。\n"
+)
+
+
+def test_the_crawler_header_is_one_finding_and_its_fix_keeps_the_title():
+    (d,) = only(lint(CRAWLED), "GAI708")
+    assert d.message.startswith("开头 5 行是网页抓取工具写入的信息（“标题”、“发布时间”、“原文链接”、“采集时间”")
+    assert fixed(CRAWLED, d) == "某县农业农村局2023年政府信息公开工作年度报告\n本报告根据《条例》编制。\n"
+    # Its lines are no web residue of their own.
+    assert only(lint(CRAWLED), "GAI701") == []
+
+
+def test_a_publication_line_inside_the_report_is_not_the_crawlers():
+    text = TITLE + "发布时间：2024-01-20\n一、总体情况\n"
+    assert only(lint(text), "GAI708") == [] and len(only(lint(text), "GAI701")) == 1
