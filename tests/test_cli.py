@@ -313,3 +313,79 @@ def test_stdin_fix_writes_back_in_the_input_encoding_and_bom(encoding, bom):
     assert out.stdout.startswith(bom) if bom else not out.stdout.startswith(b"\xef\xbb\xbf")
     fixed = out.stdout[len(bom) :].decode(encoding)
     assert fixed == text.replace("本年度止件数", "本年废止件数")
+
+
+# ------------------------------------------------------------------ untrusted folders and terminals
+
+
+def test_python_m_gailint_never_imports_packs_planted_in_the_working_folder(tmp_path):
+    # `python -m` puts the working folder first on sys.path: a checkout of someone's
+    # reports could hold a folder named like the shipped pack, or a fake installed
+    # distribution declaring a pack. Neither may run.
+    marker = tmp_path / "ran.txt"
+    run_me = f"open({str(marker)!r}, 'w').write('x')\n"
+    (tmp_path / "gailint_rules" / "national").mkdir(parents=True)
+    (tmp_path / "gailint_rules" / "__init__.py").write_text(run_me, encoding="utf-8")
+    (tmp_path / "gailint_rules" / "national" / "__init__.py").write_text(run_me, encoding="utf-8")
+    (tmp_path / "evil_pack.py").write_text(run_me, encoding="utf-8")
+    dist = tmp_path / "evil-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: evil\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[gailint]\nevil = evil_pack\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text("当前位置：首页\n", encoding="utf-8")
+    out = run("check", "r.txt", cwd=tmp_path)
+    assert not marker.exists(), "code from the working folder ran"
+    assert out.returncode == 1 and "GAI701" in out.stdout
+    rules = run("rules", cwd=tmp_path)
+    assert not marker.exists() and "evil" not in rules.stdout
+
+
+# Terminal escapes (clear screen, set the window title, 8-bit CSI) and a bidi override,
+# in a line of page furniture and in a paragraph written twice (quoted in GAI603's message).
+_TRAP = "\u202e\x9b31m\x1b[2J\x1b]0;pwned\x07反转"
+_PARAGRAPH = f"{_TRAP}本机关严格落实政府信息公开工作各项要求，不断完善公开制度和工作机制，切实保障群众知情权。"
+HOSTILE = f"当前位置：首页{_TRAP}\n{_PARAGRAPH}\n{_PARAGRAPH}\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "json"])
+def test_report_text_is_printed_with_control_characters_escaped(tmp_path, fmt):
+    (tmp_path / "r.txt").write_text(HOSTILE, encoding="utf-8")
+    out = run("check", "--select", "GAI701,GAI603", "--output-format", fmt, "r.txt", cwd=tmp_path)
+    assert out.returncode == 1
+    for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert raw not in out.stdout, (fmt, out.stdout)
+    if fmt == "json":
+        items = json.loads(out.stdout)
+        assert any("\x1b[2J" in d["message"] for d in items)  # escaped on the wire, the same text once read
+    else:
+        assert "\\x1b[2J" in out.stdout and "\\u202e" in out.stdout
+
+
+def test_inspect_escapes_control_characters(tmp_path):
+    (tmp_path / "r.txt").write_text("某局\x1b[31m2023年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
+    out = run("inspect", "r.txt", cwd=tmp_path)
+    assert "\x1b" not in out.stdout and "\\x1b[31m" in out.stdout
+
+
+def test_text_output_carets_still_line_up_after_escaping(tmp_path):
+    (tmp_path / "r.txt").write_text("\x1b当前位置：首页\n", encoding="utf-8")
+    out = run("check", "--select", "GAI701", "r.txt", cwd=tmp_path)
+    lines = out.stdout.splitlines()
+    source, carets = lines[2], lines[3]
+    assert "\\x1b" in source
+    assert carets.index("^") == source.index("当前位置")  # after the 4 cells of "\x1b"
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "gbk", "latin-1"])
+def test_output_to_a_non_utf8_terminal_never_crashes(tmp_path, encoding):
+    import os
+
+    (tmp_path / "r.txt").write_text("当前位置：首页 𠮷😀\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    for fmt in ("text", "concise", "json"):
+        out = subprocess.run([*GAILINT, "check", "--output-format", fmt, "r.txt"], cwd=tmp_path, env=env, capture_output=True)
+        err = out.stderr.decode(encoding, "replace")
+        assert out.returncode == 1 and "Traceback" not in err, err
+        assert b"GAI701" in out.stdout
+        if fmt == "json":
+            assert any(d["code"] == "GAI701" for d in json.loads(out.stdout.decode(encoding)))

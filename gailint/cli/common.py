@@ -7,10 +7,12 @@ from pathlib import Path
 
 from gailint.config import ConfigError, Settings, error_at, find_config, load_config
 from gailint.engine.linter import Linter
+from gailint.output.escape import visible
 
 
 def fail(message: str) -> int:
-    sys.stderr.write(f"gailint: error: {message}\n")
+    # Messages quote paths and report text: shown, never obeyed by the terminal.
+    sys.stderr.write(f"gailint: error: {visible(message)}\n")
     return 2
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
+import io
 import sys
 from typing import Any
 
 from gailint.cli.common import add_config_argument, fail, make_linter
 from gailint.config import ConfigError
 from gailint.model import Report, Table
+from gailint.output.escape import dump_json, visible
 from gailint.template import FEE_ROW, TABLE3_ROWS
 
 
@@ -149,8 +150,10 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{args.file}: {exc}")
     d = model_dict(report, args.file)
     if args.output_format == "json":
-        json.dump(d, sys.stdout, ensure_ascii=False, indent=2)
+        dump_json(d, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        _text(d, sys.stdout)
+        out = io.StringIO()
+        _text(d, out)
+        sys.stdout.write(visible(out.getvalue(), keep="\n"))  # the report's text, shown not obeyed
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
+from gailint.output.escape import visible
 from gailint.positions import PositionEncoding, Positions
 
 
@@ -13,4 +14,4 @@ def write(results: list, stream: TextIO, *, column_unit: PositionEncoding | None
         positions = Positions(r.text)
         for d in r.diagnostics:
             line, col = positions.line_col(d.span.start, column_unit)
-            stream.write(f"{r.path}:{line}:{col}: {d.code} {d.message}\n")
+            stream.write(f"{visible(r.path)}:{line}:{col}: {d.code} {visible(d.message)}\n")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from gailint.engine.diagnostics import Diagnostic
+from gailint.output.escape import dump_json
 from gailint.positions import Positions
 
 
@@ -38,5 +38,5 @@ def write(results: list, stream: TextIO, **_: Any) -> None:
     for r in results:
         positions = Positions(r.text)
         items.extend(diagnostic_dict(d, positions, r.path) for d in r.diagnostics)
-    json.dump(items, stream, ensure_ascii=False, indent=2)
+    dump_json(items, stream, indent=2)  # no raw control character, any stream encoding
     stream.write("\n")

@@ -6,6 +6,7 @@ import unicodedata
 from typing import Any, TextIO
 
 from gailint.engine.diagnostics import Severity
+from gailint.output.escape import visible
 from gailint.positions import PositionEncoding, Positions
 
 _WINDOW = 70  # display cells of a long line shown around the span
@@ -21,7 +22,14 @@ def _width(ch: str) -> int:
 
 
 def _display(s: str) -> str:
-    return s.replace("\t", "    ").replace("\u00a0", " ").replace("\u3000", "  ")
+    """How report text is shown: spaces for tabs and wide spaces, escapes for
+    control characters (a report's ESC sequences are shown, never obeyed)."""
+    return visible(s.replace("\t", "    ").replace("\u00a0", " ").replace("\u3000", "  "))
+
+
+def _cells(s: str) -> int:
+    """Terminal cells ``s`` takes once displayed."""
+    return sum(_width(c) for c in _display(s))
 
 
 def _excerpt(text: str, lo: int, hi: int, a: int, b: int) -> tuple[str, int, int]:
@@ -33,7 +41,7 @@ def _excerpt(text: str, lo: int, hi: int, a: int, b: int) -> tuple[str, int, int
     """
     # Every character is at most 2 cells wide: a line of more than 4 × the window is
     # long without measuring it (and a run of zero-width marks counts as long).
-    long = hi - lo > 4 * _WINDOW or sum(_width(c) for c in text[lo:hi]) > _WINDOW * 2
+    long = hi - lo > 4 * _WINDOW or _cells(text[lo:hi]) > _WINDOW * 2
     start, end = lo, hi
     if long:
         start = max(lo, a - 20)
@@ -41,8 +49,8 @@ def _excerpt(text: str, lo: int, hi: int, a: int, b: int) -> tuple[str, int, int
     prefix = "…" if start > lo else ""
     suffix = "…" if end < hi else ""
     shown = prefix + _display(text[start:end]) + suffix
-    col = (1 if prefix else 0) + sum(_width(c) for c in text[start:a])
-    width = max(1, sum(_width(c) for c in text[a : min(b, end)]))
+    col = (1 if prefix else 0) + _cells(text[start:a])
+    width = max(1, _cells(text[a : min(b, end)]))
     return shown, col, width
 
 
@@ -60,7 +68,7 @@ def write(
             _, col = positions.line_col(d.span.start, column_unit)
             mark = " [*]" if d.fix is not None else ""
             fixable += d.fix is not None
-            stream.write(f"{r.path}:{line_no}:{col}: {d.code}{mark} {d.message}\n")
+            stream.write(f"{visible(r.path)}:{line_no}:{col}: {d.code}{mark} {visible(d.message)}\n")
             index = positions.index
             ln = line_no - 1
             span = index.line_span(ln, r.text)
@@ -70,7 +78,7 @@ def write(
             shown, c, w = _excerpt(r.text, span.start, span.end, a, b)
             stream.write(f"{gutter} |\n{line_no} | {shown}\n{gutter} | {' ' * c}{'^' * w} {d.code}\n")
             if d.fix is not None:
-                stream.write(f"{gutter} = 修复：{d.fix.title}\n")
+                stream.write(f"{gutter} = 修复：{visible(d.fix.title)}\n")
             stream.write("\n")
     if total:
         parts = "，".join(f"{_SEVERITY_ZH[s]} {n}" for s, n in sorted(counts.items(), reverse=True))

@@ -28,7 +28,7 @@ def lighter(linter: Linter, settings: Settings, size: int, path: str | None) -> 
     (None when the document is within the limit or GAI003 is turned off)."""
     if size <= LARGE_DOCUMENT:
         return settings, None
-    running = {rule.code for rule, _, _ in linter.rules_for(settings, path)}
+    running = {rule.code for rule, _, _ in linter.selection(settings, path).rules}
     costly = tuple(sorted(r.code for r in linter.registry.rules.values() if COSTLY_TAG in r.tags and r.code in running))
     if costly:
         settings = settings.merged(ignore=settings.ignore + costly)

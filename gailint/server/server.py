@@ -33,6 +33,7 @@ from gailint import __version__
 from gailint.config import ConfigError, Settings, error_at
 from gailint.engine.diagnostics import Diagnostic
 from gailint.engine.linter import Linter
+from gailint.importpath import forget_import_paths
 from gailint.engine.runner import internal_error
 from gailint.model import Report
 from gailint.positions import PositionEncoding, Positions
@@ -224,7 +225,7 @@ class GailintServer(LanguageServer):
             self.encoding = self.client.position_encoding
         self.pull = get_capability(caps, "text_document.diagnostic", None) is not None
         self.roots = self._roots_of(params)
-        _forget_import_paths(self.roots)
+        forget_import_paths(self.roots)
         self.linter = self._build_linter()
 
     def adjust_capabilities(self, caps: types.ServerCapabilities) -> None:
@@ -677,28 +678,3 @@ class GailintServer(LanguageServer):
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.big_executor.shutdown(wait=False, cancel_futures=True)
         super().shutdown()
-
-
-def _forget_import_paths(roots: list[Path]) -> None:
-    """Drop the workspace folders (and the current folder) from ``sys.path``.
-
-    Rule packs are installed entry points; a folder named like a pack inside the
-    report repository must never be imported instead (``python -m`` puts the
-    current folder first on sys.path).
-    """
-    banned = {str(r.resolve()) for r in roots}
-    try:
-        banned.add(str(Path.cwd().resolve()))
-    except OSError:
-        pass
-    keep = []
-    for entry in sys.path:
-        try:
-            resolved = str(Path(entry or ".").resolve())
-        except OSError:
-            resolved = entry
-        if entry == "" or resolved in banned:
-            continue
-        keep.append(entry)
-    sys.path[:] = keep
-
