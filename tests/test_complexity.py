@@ -3,9 +3,10 @@
 The bench grows runs of spaces, digits, 共计, “, 《, years, suppression comments… in
 a real report (and in a report on one line) and times every rule of the registry
 and every parser and engine function. Here it runs at 3 K and 24 K characters: a
-stage whose time grows more than 2.5 × faster than its input (quadratic grows 8 ×
-faster), or that runs past 10 s, fails the test. Ratios, not absolute times: the
-test holds on a slow machine too.
+stage whose time grows faster than its size to the power 1.4 (18 × for 8 × the
+input, where quadratic is 64 ×), or that runs past 10 s, fails the test. Ratios,
+not absolute times: the test holds on a slow machine too. (Quadratic spots with a
+tiny constant show only at larger sizes: the bench itself runs up to 1 M.)
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ complexity = _bench()
 
 
 def test_every_rule_and_parser_stage_takes_linear_time():
-    result = complexity.run((3_000, 24_000), budget=10, slack=2.5, floor=0.003, repeats=1)
+    result = complexity.run((3_000, 24_000), budget=10, exponent=1.4, floor=0.003, repeats=1)
     assert result.totals, "no case ran"
     assert not result.findings, "super-linear:\n" + "\n".join(map(str, result.findings))
 

@@ -6,7 +6,9 @@ published as is), so they use ``per-file-ignores`` in the config instead.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,6 +25,8 @@ _COMMENT_RE = re.compile(
     re.IGNORECASE,
 )
 _CODE_SPLIT_RE = re.compile(r"[\s,，]+")
+_OPEN_RE = re.compile("<!--")
+_CLOSE_RE = re.compile("-->")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +48,19 @@ def find_suppressions(text: str, index: LineIndex) -> tuple[Suppression, ...]:
         codes = tuple(c.upper() for c in _CODE_SPLIT_RE.split(body[:-2].strip()) if c)
         out.append(Suppression(m.group(1).lower(), codes, Span(m.start(), m.end()), index.line_of(m.start())))  # type: ignore[arg-type]
     return tuple(out)
+
+
+def comment_closers(text: str) -> Callable[[int], bool]:
+    """A test for "-->" at an offset: does it close an ``<!--`` opened before it on
+    ``text``? Both marks are found once (not searched for again at every "-->")."""
+    if "<!--" not in text:
+        return lambda at: False
+    opens = [m.start() for m in _OPEN_RE.finditer(text)]
+    closes = [m.start() for m in _CLOSE_RE.finditer(text)]
+
+    def closing(at: int) -> bool:
+        i = bisect.bisect_left(opens, at)
+        j = bisect.bisect_left(closes, at)
+        return i > 0 and (j == 0 or closes[j - 1] < opens[i - 1])
+
+    return closing

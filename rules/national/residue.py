@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from gailint import Edit, Fix, Report, RuleContext, Span, Violation, rule
 from gailint.model import Line
+from gailint.parse.suppressions import comment_closers
 from gailint_rules.national._shared import delete_line
 
 _WS = " \t\u00a0\u3000"
@@ -64,7 +65,7 @@ class _Piece:
     name: str
 
 
-def _boundary(text: str, start: int, end: int) -> bool:
+def _boundary(text: str, start: int, end: int, closes_comment: Callable[[int], bool]) -> bool:
     """Furniture stands apart from the words around it: a letter right before it, or
     one right after a bare button word (附件下载服务), makes it part of a sentence."""
     before = text[start - 1 : start]
@@ -72,7 +73,7 @@ def _boundary(text: str, start: int, end: int) -> bool:
     if text.startswith("-->", start):
         # A stray "-->" of a page's markup; one that closes an <!-- comment --> is the
         # comment's (a suppression comment, or GAI704's markup residue).
-        return (not before or before in _WS) and text.rfind("<!--", 0, start) <= text.rfind("-->", 0, start)
+        return (not before or before in _WS) and not closes_comment(start)
     if before and before.isalpha() and not text[start:end].startswith(("【", "[")):
         return False
     return not (after.isalpha() and text[end - 1 : end].isalpha() and after not in "大中小")
@@ -80,16 +81,17 @@ def _boundary(text: str, start: int, end: int) -> bool:
 
 def _pieces(line: Line, at_edge: bool, extra: re.Pattern[str] | None) -> list[_Piece]:
     text = line.text
+    closes_comment = comment_closers(text)
     found: list[_Piece] = []
     patterns = [(_PIECE_RE, _PIECES, "p")] + ([(_EDGE_RE, _EDGE_PIECES, "e")] if at_edge else [])
     for pattern, table, prefix in patterns:
         for m in pattern.finditer(text):
-            if m.end() > m.start() and _boundary(text, m.start(), m.end()):
+            if m.end() > m.start() and _boundary(text, m.start(), m.end(), closes_comment):
                 name = table[int(m.lastgroup[1:])][1]  # type: ignore[index]
                 found.append(_Piece(m.start(), m.end(), name))
     if extra is not None:
         for m in extra.finditer(text):
-            if _boundary(text, m.start(), m.end()):
+            if _boundary(text, m.start(), m.end(), closes_comment):
                 found.append(_Piece(m.start(), m.end(), m.group().rstrip("：:")))
     if _CRUMB_LINE_RE.match(text):
         found.append(_Piece(len(text) - len(text.lstrip(_WS)), len(text.rstrip(_WS)), ">"))
