@@ -389,3 +389,24 @@ def test_output_to_a_non_utf8_terminal_never_crashes(tmp_path, encoding):
         assert b"GAI701" in out.stdout
         if fmt == "json":
             assert any(d["code"] == "GAI701" for d in json.loads(out.stdout.decode(encoding)))
+
+
+def test_diff_on_a_terminal_escapes_control_characters_and_stays_exact_in_a_pipe(tmp_path, monkeypatch, capsys):
+    import io
+
+    from gailint.cli import main
+
+    p = tmp_path / "r.txt"
+    p.write_text("当前位置：首页\x1b[2J\n正文。\n", encoding="utf-8")
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr("sys.stdout", screen)
+    main(["check", "--diff", "--select", "GAI701", str(p)])
+    assert "\x1b" not in screen.getvalue() and "-当前位置：首页\\x1b[2J" in screen.getvalue()
+    monkeypatch.undo()
+    main(["check", "--diff", "--select", "GAI701", str(p)])
+    assert "-当前位置：首页\x1b[2J\n" in capsys.readouterr().out  # a patch keeps the bytes

@@ -12,6 +12,7 @@ from pathlib import Path
 from gailint.cli.common import add_config_argument, fail, make_linter, report_pack_errors
 from gailint.config import ConfigError
 from gailint.engine.diagnostics import Diagnostic, Severity
+from gailint.output.escape import visible
 from gailint.positions import PositionEncoding
 
 # Column units of the text and concise headers; None = code points (the default).
@@ -155,16 +156,17 @@ def run(args: argparse.Namespace) -> int:
                             write_source(src, result.text)
                         except SourceError as exc:
                             changed = isinstance(exc, SourceChanged)
-                            sys.stderr.write(f"gailint: error: {path}: {'文件在检查期间被修改，未写入修复' if changed else exc}\n")
+                            why = "文件在检查期间被修改，未写入修复" if changed else str(exc)
+                            sys.stderr.write(f"gailint: error: {visible(path)}: {visible(why)}\n")
                             status = 2
                             # Nothing was written: report the text that is on disk.
                             results.append(FileResult(path, src.text, diags))
                             continue
                     if not args.quiet and not args.diff:
-                        sys.stderr.write(f"{path}: 已修复 {len(result.applied)} 个问题\n")
+                        sys.stderr.write(f"{visible(path)}: 已修复 {len(result.applied)} 个问题\n")
                 if result.skipped and not args.quiet:
                     codes = "、".join(sorted({d.code for d in result.skipped}))
-                    sys.stderr.write(f"{path}: {len(result.skipped)} 个修复与其他修复重叠，未应用（{codes}）\n")
+                    sys.stderr.write(f"{visible(path)}: {len(result.skipped)} 个修复与其他修复重叠，未应用（{codes}）\n")
                 if args.diff:
                     continue
                 _, diags = linter.lint(result.text, lint_path, settings, neighbours=nb)
@@ -205,5 +207,8 @@ def _print_diff(path: str, old: str, new: str) -> None:
     diff = difflib.unified_diff(
         old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
     )
+    terminal = sys.stdout.isatty()
     for line in diff:
+        if terminal:  # shown, not obeyed; a diff into a file or a pipe stays exact
+            line = visible(line, keep="\r\n\t")
         sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
