@@ -84,6 +84,9 @@ FILLERS = (
     Filler("markup", "&nbsp;<p "),
     Filler("links", "/cms/a.jsp "),
     Filler("typos", "结症"),
+    Filler("words", "政府", "<p>"),  # one long run of letters, on a line with markup
+    Filler("furniture", " ", "当前位置", "x"),
+    Filler("crumbs", " > 首页"),
     Filler("sentences", "政府信息公开工作取得了新的进展和成效。"),
     Filler("counts", "全年共受理政府信息公开申请15件，"),
     Filler("vague", "有待进一步加强，"),

@@ -194,9 +194,11 @@ _TAG_RE = re.compile(
 # HTML comments (Word's <!--[if !supportLists]-->), and the style sheet Word pastes
 # into a page's text: "Normal 0 7.8 磅 … X-NONE /* Style Definitions */ table.MsoNormalTable {mso-…}".
 _COMMENT_RE = re.compile(r"<!--(?!\s*gailint-)[^\n]{0,200}?-->")
+# The selector before "{" is read from its first character only, possessively: a line
+# of prose (every Chinese character is \w) is not re-read from each of its characters.
 _WORD_STYLE_RE = re.compile(
     r"(?:Normal\s+0\s+[\d.]+\s*磅[\w\s.-]{0,80}?X-NONE\s*)?(?:/\*\s*Style Definitions\s*\*/\s*)?"
-    r"(?:[\w.#:-]+\s*)?\{[^{}\n]{0,3000}?mso-[^{}\n]{0,3000}\}"
+    r"(?:(?<![\w.#:-])[\w.#:-]++\s*+)?\{[^{}\n]{0,3000}?mso-[^{}\n]{0,3000}\}"
 )
 _SPACES = {"\u00a0", "\u2002", "\u2003", "\u2009", "\u3000", " "}
 
