@@ -26,6 +26,9 @@ Position = tuple[int, int]
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+_BLOCK = 4096  # code points per counted block of a long line
+
+
 class PositionEncoding(str, Enum):
     UTF8 = "utf-8"
     UTF16 = "utf-16"
@@ -89,12 +92,31 @@ class Positions:
     Built once per text; holds only the text and its line starts.
     """
 
-    __slots__ = ("_text", "_index")
+    __slots__ = ("_text", "_index", "_marks")
 
     def __init__(self, text: str, index: LineIndex | None = None) -> None:
         self._text = text
         # A parser may already have built the index for the same text: reuse it.
         self._index = index if index is not None else LineIndex.of(text)
+        # Long lines only: (line start, encoding) -> code units before each block.
+        self._marks: dict[tuple[int, PositionEncoding], list[int]] = {}
+
+    def _units_between(self, start: int, offset: int, enc: PositionEncoding) -> int:
+        """Code units of text[start:offset], ``start`` a line start.
+
+        On a long line (a web page scraped onto one line holds thousands of
+        diagnostics) the units before every block of the line are counted once and
+        kept, so each position costs at most one block, not the whole line so far.
+        """
+        if enc is PositionEncoding.UTF32 or offset - start <= _BLOCK:
+            return _units(self._text[start:offset], enc)
+        marks = self._marks.setdefault((start, enc), [0])
+        k = (offset - start) // _BLOCK
+        while len(marks) <= k:
+            a = start + (len(marks) - 1) * _BLOCK
+            marks.append(marks[-1] + _units(self._text[a : a + _BLOCK], enc))
+        a = start + k * _BLOCK
+        return marks[k] + _units(self._text[a:offset], enc)
 
     @property
     def text(self) -> str:
@@ -128,7 +150,7 @@ class Positions:
         line = self._index.line_of(offset)
         start = self._index.starts[line]
         offset = min(offset, self._content_end(line))
-        return line, _units(self._text[start:offset], enc)
+        return line, self._units_between(start, offset, enc)
 
     def to_offset(self, line: int, character: int, encoding: PositionEncoding | str) -> int:
         """Code-point offset of an LSP position; out-of-range values are clamped.

@@ -5,8 +5,11 @@ GB18030/GBK/GB2312 (older government systems). A file is decoded exactly, with n
 newline translation, so offsets match the bytes on disk and a fix rewrites only
 the characters it changes: the encoding, the BOM and every line break survive.
 
-Writes are atomic (temporary file + ``os.replace``) and refuse to overwrite a file
-that changed on disk since it was read.
+Writes are atomic where the file allows it (temporary file + ``os.replace``, with
+the file's mode and owner copied), and refuse to overwrite a file that changed on
+disk since it was read, or one marked read-only. A file with other hard links, whose
+owner cannot be kept, or in a folder that refuses new files is written in place
+instead (as editors do), so every name of it and its owner stay as they were.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ import os
 import stat
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 
 __all__ = [
+    "dominant_newline",
+    "encode_text",
     "SourceError",
     "SourceChanged",
     "SourceFile",
@@ -31,6 +37,10 @@ __all__ = [
 
 _BOM = b"\xef\xbb\xbf"
 _TEMP_SUFFIX = ".gailint-tmp"
+# A temporary file of ours this old was left by a write that never finished (power
+# cut, kill -9): removed by the next write in its folder.
+_STALE_SECONDS = 600
+_swept: set[str] = set()  # folders already cleaned in this process
 
 
 class SourceError(Exception):
@@ -78,7 +88,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     raise SourceError(None, "cannot decode as UTF-8 or GB18030")
 
 
-def _dominant_newline(text: str) -> str:
+def dominant_newline(text: str) -> str:
+    """The text's most frequent line ending ("\\n" for none): what an inserted line
+    must end with to match its neighbours (a lone CR in old Mac files too)."""
     crlf = text.count("\r\n")
     counts = {
         "\n": text.count("\n") - crlf,
@@ -99,7 +111,7 @@ def source_from_bytes(path: str, data: bytes) -> SourceFile:
         text, encoding = decode_bytes(data)
     except SourceError as exc:
         raise SourceError(path, exc.message) from None
-    return SourceFile(path, text, encoding, _dominant_newline(text), _digest(data))
+    return SourceFile(path, text, encoding, dominant_newline(text), _digest(data))
 
 
 def _os_message(exc: OSError) -> str:
@@ -128,6 +140,11 @@ def read_stdin(name: str = "<stdin>") -> SourceFile:
     except OSError as exc:
         raise SourceError(name, _os_message(exc)) from exc
     return source_from_bytes(name, data)
+
+
+def encode_text(source: SourceFile, text: str) -> bytes:
+    """``text`` in ``source``'s own encoding (and BOM); :class:`SourceError` if impossible."""
+    return _encode(source, text)
 
 
 def _encode(source: SourceFile, text: str) -> bytes:
@@ -174,9 +191,45 @@ def _remove(path: str) -> None:
         pass
 
 
-def _copy_mode(original: str, temp: str) -> None:
-    # mkstemp creates files 0600; the report keeps its own permission bits.
-    os.chmod(temp, stat.S_IMODE(os.stat(original).st_mode))
+def _keep_metadata(st: os.stat_result, temp: str) -> bool:
+    """Give ``temp`` the original's owner and permission bits (mkstemp makes 0600
+    files of ours). False when the owner cannot be kept."""
+    if hasattr(os, "chown"):
+        tst = os.stat(temp)
+        if (tst.st_uid, tst.st_gid) != (st.st_uid, st.st_gid):
+            try:
+                os.chown(temp, st.st_uid, st.st_gid)
+            except PermissionError:
+                return False
+    # After chown, which may clear set-id bits.
+    os.chmod(temp, stat.S_IMODE(st.st_mode))
+    return True
+
+
+def _read_only(path: str, st: os.stat_result) -> bool:
+    # No write bit for anyone means "do not change", even for root (who may).
+    return not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
+
+
+def _sweep_stale_temps(directory: str) -> None:
+    """Remove temporary files of ours left in ``directory`` by writes that never
+    finished; once per folder and process (a folder may hold thousands of reports)."""
+    if directory in _swept:
+        return
+    _swept.add(directory)
+    now = time.time()
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        if not (entry.name.startswith(".") and entry.name.endswith(_TEMP_SUFFIX)):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > _STALE_SECONDS:
+                os.unlink(entry.path)
+        except OSError:
+            continue
 
 
 def _fsync_directory(directory: str) -> None:
@@ -193,25 +246,56 @@ def _fsync_directory(directory: str) -> None:
         os.close(fd)
 
 
+def _write_in_place(source: SourceFile, target: str, data: bytes) -> None:
+    """Rewrite the file's own bytes: every hard link and the owner stay (not atomic)."""
+    _check_unchanged(source, target)
+    try:
+        with open(target, "r+b") as f:
+            f.write(data)
+            f.truncate()
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as exc:
+        raise SourceError(source.path, _os_message(exc)) from exc
+
+
 def write_source(source: SourceFile, new_text: str) -> None:
-    """Atomically replace ``source``'s file with ``new_text`` in the same encoding.
+    """Replace ``source``'s file with ``new_text`` in the same encoding.
 
     Raises :class:`SourceChanged` (and writes nothing) if the file on disk differs
-    from what was read, and :class:`SourceError` if ``new_text`` cannot be encoded
-    or the file cannot be written.
+    from what was read, and :class:`SourceError` if ``new_text`` cannot be encoded,
+    the file is read-only, or it cannot be written.
     """
     data = _encode(source, new_text)
     # Write through a symlink to its target instead of replacing the link.
     target = os.path.realpath(source.path)
     directory, name = os.path.split(target)
     try:
+        st = os.stat(target)
+    except OSError as exc:
+        raise SourceChanged(source.path, f"file changed on disk: {_os_message(exc)}") from exc
+    if _read_only(target, st):
+        raise SourceError(source.path, "文件是只读的，未写入修复")
+    _sweep_stale_temps(directory)
+    if st.st_nlink > 1:
+        # Other names share this file: a new file under this name would cut them off.
+        _write_in_place(source, target, data)
+        return
+    try:
         temp = _write_temp(directory, name, data)
+    except PermissionError:
+        # A folder that refuses new files, holding a writable file.
+        _write_in_place(source, target, data)
+        return
     except OSError as exc:
         raise SourceError(source.path, _os_message(exc)) from exc
     try:
         # Checked last, to keep the window for a concurrent edit small.
         _check_unchanged(source, target)
-        _copy_mode(target, temp)
+        if not _keep_metadata(st, temp):
+            _remove(temp)
+            _write_in_place(source, target, data)  # keeps the owner we could not give
+            return
         os.replace(temp, target)
     except BaseException as exc:
         _remove(temp)

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 from _support import FIXTURES
 
@@ -242,3 +244,180 @@ def test_explain_works_for_every_registered_rule(capsys):
         assert main(["explain", rule.code]) == 0
         out = capsys.readouterr().out
         assert out.startswith(f"# {rule.name} ({rule.code})") and "## 检查内容" in out
+
+
+# ------------------------------------------------------------------ hostile config files
+
+
+def _one_line_error(out: subprocess.CompletedProcess, *words: str) -> None:
+    assert out.returncode == 2
+    err = out.stderr.strip()
+    assert "Traceback" not in err and len(err.splitlines()) == 1, err
+    for w in words:
+        assert w in err
+
+
+def test_a_gbk_pyproject_is_one_line_not_a_traceback(tmp_path):
+    report = tmp_path / "r.txt"
+    shutil.copy(SEED_003, report)
+    (tmp_path / "pyproject.toml").write_bytes("[project]\nname = '年报'\n".encode("gbk"))
+    out = run("check", "--select", "GAI201", str(report), cwd=tmp_path)
+    assert out.returncode == 1 and "GAI201" in out.stdout and "Traceback" not in out.stderr
+    (tmp_path / "pyproject.toml").write_bytes("[tool.gailint]\n# 年报\nselect = ['GAI2']\n".encode("gbk"))
+    _one_line_error(run("check", str(report), cwd=tmp_path), "pyproject.toml", "UTF-8")
+
+
+def test_a_deeply_nested_config_is_one_line_not_a_traceback(tmp_path):
+    (tmp_path / "gailint.toml").write_text("a = " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    shutil.copy(SEED_003, tmp_path / "r.txt")
+    _one_line_error(run("check", "r.txt", cwd=tmp_path), "gailint.toml")
+
+
+def test_a_pack_allowed_but_not_installed_is_an_error_not_every_rule_off(tmp_path):
+    (tmp_path / "gailint.toml").write_text("[plugins]\nallow = ['nope']\n", encoding="utf-8")
+    shutil.copy(SEED_003, tmp_path / "r.txt")
+    _one_line_error(run("check", "r.txt", cwd=tmp_path), "gailint.toml:2", "plugins.allow", "nope", "national")
+
+
+# ------------------------------------------------------------------ --fix and what it writes
+
+
+def test_fix_on_a_read_only_file_leaves_it_and_reports_the_text_on_disk(tmp_path):
+    import os
+
+    p = tmp_path / "r.txt"
+    shutil.copy(SEED_003, p)
+    os.chmod(p, 0o444)
+    before = p.read_bytes()
+    out = run("check", "--fix", "--select", "GAI201", str(p))
+    assert out.returncode == 2
+    assert "只读" in out.stderr and str(p) in out.stderr and "已修复" not in out.stderr
+    assert "GAI201" in out.stdout  # the diagnostic of the text still on disk
+    assert p.read_bytes() == before
+
+
+def test_fix_that_cannot_write_prints_no_fixed_line_and_the_text_on_disk(tmp_path, monkeypatch, capsys):
+    # E.g. a read-only folder and file, or a full disk: the write fails.
+    from gailint import textio
+    from gailint.cli import main
+
+    p = tmp_path / "r.txt"
+    shutil.copy(SEED_003, p)
+
+    def refuse(source, text):
+        raise textio.SourceError(source.path, "Permission denied")
+
+    monkeypatch.setattr(textio, "write_source", refuse)
+    code = main(["check", "--fix", "--select", "GAI201", "--output-format", "concise", str(p)])
+    out = capsys.readouterr()
+    assert code == 2
+    assert "Permission denied" in out.err and "已修复" not in out.err
+    assert "GAI201" in out.out  # the label is still wrong on disk, and it says so
+
+
+@pytest.mark.parametrize("encoding, bom", [("gb18030", b""), ("utf-8", b"\xef\xbb\xbf")])
+def test_stdin_fix_writes_back_in_the_input_encoding_and_bom(encoding, bom):
+    text = SEED_003.read_text(encoding="utf-8")
+    out = subprocess.run([*GAILINT, "check", "-", "--fix", "--select", "GAI201"], input=bom + text.encode(encoding), capture_output=True)
+    assert out.stdout.startswith(bom) if bom else not out.stdout.startswith(b"\xef\xbb\xbf")
+    fixed = out.stdout[len(bom) :].decode(encoding)
+    assert fixed == text.replace("本年度止件数", "本年废止件数")
+
+
+# ------------------------------------------------------------------ untrusted folders and terminals
+
+
+def test_python_m_gailint_never_imports_packs_planted_in_the_working_folder(tmp_path):
+    # `python -m` puts the working folder first on sys.path: a checkout of someone's
+    # reports could hold a folder named like the shipped pack, or a fake installed
+    # distribution declaring a pack. Neither may run.
+    marker = tmp_path / "ran.txt"
+    run_me = f"open({str(marker)!r}, 'w').write('x')\n"
+    (tmp_path / "gailint_rules" / "national").mkdir(parents=True)
+    (tmp_path / "gailint_rules" / "__init__.py").write_text(run_me, encoding="utf-8")
+    (tmp_path / "gailint_rules" / "national" / "__init__.py").write_text(run_me, encoding="utf-8")
+    (tmp_path / "evil_pack.py").write_text(run_me, encoding="utf-8")
+    dist = tmp_path / "evil-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: evil\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[gailint]\nevil = evil_pack\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text(REPORT_TITLE + "当前位置：首页\n", encoding="utf-8")
+    out = run("check", "r.txt", cwd=tmp_path)
+    assert not marker.exists(), "code from the working folder ran"
+    assert out.returncode == 1 and "GAI701" in out.stdout
+    rules = run("rules", cwd=tmp_path)
+    assert not marker.exists() and "evil" not in rules.stdout
+
+
+# Terminal escapes (clear screen, set the window title, 8-bit CSI) and a bidi override,
+# in a line of page furniture and in a paragraph written twice (quoted in GAI603's message).
+_TRAP = "\u202e\x9b31m\x1b[2J\x1b]0;pwned\x07反转"
+_PARAGRAPH = f"{_TRAP}本机关严格落实政府信息公开工作各项要求，不断完善公开制度和工作机制，切实保障群众知情权。"
+# A title, so the file looks like a report and is checked (others are skipped).
+REPORT_TITLE = "XX县人民政府2023年政府信息公开工作年度报告\n"
+HOSTILE = f"{REPORT_TITLE}当前位置：首页{_TRAP}\n{_PARAGRAPH}\n{_PARAGRAPH}\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "json"])
+def test_report_text_is_printed_with_control_characters_escaped(tmp_path, fmt):
+    (tmp_path / "r.txt").write_text(HOSTILE, encoding="utf-8")
+    out = run("check", "--select", "GAI701,GAI603", "--output-format", fmt, "r.txt", cwd=tmp_path)
+    assert out.returncode == 1
+    for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert raw not in out.stdout, (fmt, out.stdout)
+    if fmt == "json":
+        items = json.loads(out.stdout)
+        assert any("\x1b[2J" in d["message"] for d in items)  # escaped on the wire, the same text once read
+    else:
+        assert "\\x1b[2J" in out.stdout and "\\u202e" in out.stdout
+
+
+def test_inspect_escapes_control_characters(tmp_path):
+    (tmp_path / "r.txt").write_text("某局\x1b[31m2023年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
+    out = run("inspect", "r.txt", cwd=tmp_path)
+    assert "\x1b" not in out.stdout and "\\x1b[31m" in out.stdout
+
+
+def test_text_output_carets_still_line_up_after_escaping(tmp_path):
+    (tmp_path / "r.txt").write_text(REPORT_TITLE + "\x1b当前位置：首页\n", encoding="utf-8")
+    out = run("check", "--select", "GAI701", "r.txt", cwd=tmp_path)
+    lines = out.stdout.splitlines()
+    source, carets = lines[2], lines[3]
+    assert "\\x1b" in source
+    assert carets.index("^") == source.index("当前位置")  # after the 4 cells of "\x1b"
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "gbk", "latin-1"])
+def test_output_to_a_non_utf8_terminal_never_crashes(tmp_path, encoding):
+    import os
+
+    (tmp_path / "r.txt").write_text(REPORT_TITLE + "当前位置：首页 𠮷😀\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    for fmt in ("text", "concise", "json"):
+        out = subprocess.run([*GAILINT, "check", "--output-format", fmt, "r.txt"], cwd=tmp_path, env=env, capture_output=True)
+        err = out.stderr.decode(encoding, "replace")
+        assert out.returncode == 1 and "Traceback" not in err, err
+        assert b"GAI701" in out.stdout
+        if fmt == "json":
+            assert any(d["code"] == "GAI701" for d in json.loads(out.stdout.decode(encoding)))
+
+
+def test_diff_on_a_terminal_escapes_control_characters_and_stays_exact_in_a_pipe(tmp_path, monkeypatch, capsys):
+    import io
+
+    from gailint.cli import main
+
+    p = tmp_path / "r.txt"
+    p.write_text(REPORT_TITLE + "当前位置：首页\x1b[2J\n正文。\n", encoding="utf-8")
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr("sys.stdout", screen)
+    main(["check", "--diff", "--select", "GAI701", str(p)])
+    assert "\x1b" not in screen.getvalue() and "-当前位置：首页\\x1b[2J" in screen.getvalue()
+    monkeypatch.undo()
+    main(["check", "--diff", "--select", "GAI701", str(p)])
+    assert "-当前位置：首页\x1b[2J\n" in capsys.readouterr().out  # a patch keeps the bytes

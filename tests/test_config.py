@@ -143,3 +143,63 @@ def test_an_edited_config_file_is_read_again(tmp_path):
     st = cfg.stat()
     os.utime(cfg, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
     assert linter.settings_for(str(tmp_path / "r.txt")).ignore == ("GAI302",)
+
+
+# ------------------------------------------------------------------ hostile config files
+
+
+def test_a_gbk_pyproject_without_a_gailint_table_is_no_config(tmp_path):
+    # Common on Chinese Windows: a project file saved as GBK. It says nothing to
+    # gailint, so discovery passes it by instead of raising UnicodeDecodeError.
+    (tmp_path / "pyproject.toml").write_bytes("[project]\nname = '年报'\n".encode("gbk"))
+    assert find_config(tmp_path / "r.txt") is None
+
+
+def test_a_gbk_config_is_one_error_naming_the_file(tmp_path):
+    cfg = tmp_path / "pyproject.toml"
+    cfg.write_bytes("[tool.gailint]\n# 年度报告\nyear = 2023\n".encode("gbk"))
+    assert find_config(tmp_path / "r.txt") == cfg.resolve()
+    with pytest.raises(ConfigError) as err:
+        load_config(cfg, KNOWN)
+    assert str(err.value).startswith(f"{cfg}:")
+    assert "UTF-8" in err.value.message and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("body", ["a = " + "[" * 50_000 + "]" * 50_000, "a = " + "{b = " * 50_000 + "1" + "}" * 50_000])
+def test_a_deeply_nested_toml_is_one_error(tmp_path, body):
+    cfg = write(tmp_path / "gailint.toml", body + "\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(cfg, KNOWN)
+    assert str(err.value).startswith(f"{cfg}:") and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "value, words",
+    [("banana", "“banana”"), ("13-01", "“13-01”"), ("02-30", "“02-30”")],
+)
+def test_a_rule_option_with_a_wrong_value_is_an_error_not_the_default(tmp_path, value, words):
+    cfg = write(tmp_path / "gailint.toml", f"[rules.GAI404]\ntownship-deadline = '{value}'\n")
+    linter = Linter.create()
+    with pytest.raises(ConfigError) as err:
+        load_config(cfg, linter.known_codes)
+    assert (err.value.key, err.value.line) == ("rules.GAI404.township-deadline", 2)
+    assert words in err.value.message and "月-日" in err.value.message
+
+
+def test_a_rule_option_with_a_right_value_is_kept(tmp_path):
+    cfg = write(tmp_path / "gailint.toml", "[rules.GAI404]\ntownship-deadline = '3-31'\n")
+    assert load_config(cfg, Linter.create().known_codes).rule_options["GAI404"] == {"township-deadline": "3-31"}
+
+
+def test_config_discovery_stops_at_the_repository_root(tmp_path):
+    # As in ruff: a config above the repository (a home folder's, a parent
+    # checkout's) does not apply inside it.
+    write(tmp_path / "gailint.toml", "select = ['GAI7']\n")
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    assert find_config(tmp_path / "repo" / "reports" / "r.txt") is None
+    inside = write(tmp_path / "repo" / "gailint.toml", "select = ['GAI3']\n")
+    assert find_config(tmp_path / "repo" / "reports" / "r.txt") == inside.resolve()
+    # A worktree or submodule has a .git file, not a folder: the same boundary.
+    (tmp_path / "wt").mkdir()
+    (tmp_path / "wt" / ".git").write_text("gitdir: ../repo/.git/worktrees/wt\n", encoding="utf-8")
+    assert find_config(tmp_path / "wt" / "r.txt") is None

@@ -260,3 +260,21 @@ def test_large_text_converts_quickly() -> None:
         for enc in ALL:
             assert p.to_offset(*p.to_position(offset, enc), enc) == expected
     assert time.perf_counter() - start < 5
+
+
+def test_positions_on_a_long_line_count_blocks_once_and_stay_exact():
+    # A web page scraped onto one line: positions far along it are counted from kept
+    # block sums; each must equal counting the whole line prefix.
+    import random
+
+    rng = random.Random(3)
+    line = "".join(rng.choice(["政", "a", "𠮷", "😀", " "]) for _ in range(20_000))
+    text = "标题\r\n" + line + "\n尾"
+    p = Positions(text)
+    offsets = sorted(rng.randrange(len(text)) for _ in range(300)) + [4, 5, 4 + 4096, 4 + 8192, len(text)]
+    for enc in ALL:
+        for off in reversed(offsets):  # out of order: blocks are added as needed
+            lno, col = p.to_position(off, enc)
+            start = [0, 4, 4 + len(line) + 1][lno]
+            end = min(off, start + len(text.split("\n")[lno].rstrip("\r")) if lno else 2)
+            assert col == len(text[start:end].encode({U8: "utf-8", U16: "utf-16-le", U32: "utf-32-le"}[enc])) // {U8: 1, U16: 2, U32: 4}[enc]

@@ -266,3 +266,73 @@ def test_failed_replace_removes_the_temporary_file(
         write_source(source, "new\n")
     assert Path(path).read_bytes() == b"old\n"
     assert os.listdir(tmp_path) == ["r.txt"]
+
+
+# -- writes that respect the file --------------------------------------------
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path: Path) -> None:
+    # Replacing needs only a writable folder; a file marked read-only says "don't".
+    path = write_bytes(tmp_path / "r.txt", b"old\n")
+    os.chmod(path, 0o444)
+    inode = os.stat(path).st_ino
+    with pytest.raises(SourceError, match="只读"):
+        write_source(read_source(path), "new\n")
+    assert Path(path).read_bytes() == b"old\n" and os.stat(path).st_ino == inode
+    assert os.listdir(tmp_path) == ["r.txt"]
+
+
+def test_hard_links_are_kept(tmp_path: Path) -> None:
+    path = write_bytes(tmp_path / "r.txt", b"old\n")
+    other = tmp_path / "copy-in-archive.txt"
+    os.link(path, other)
+    write_source(read_source(path), "new\n")
+    assert other.read_bytes() == b"new\n"
+    assert os.stat(path).st_ino == os.stat(other).st_ino
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown needs root")
+def test_the_owner_is_kept(tmp_path: Path) -> None:
+    path = write_bytes(tmp_path / "r.txt", b"old\n")
+    os.chown(path, 12345, 23456)
+    write_source(read_source(path), "new\n")
+    st = os.stat(path)
+    assert (st.st_uid, st.st_gid) == (12345, 23456) and Path(path).read_bytes() == b"new\n"
+
+
+def test_a_folder_that_refuses_new_files_gets_the_file_written_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A read-only folder holding a writable file (editors write such files in place).
+    path = write_bytes(tmp_path / "r.txt", b"old\n")
+    inode = os.stat(path).st_ino
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(textio.tempfile, "mkstemp", refuse)
+    write_source(read_source(path), "new\n")
+    assert Path(path).read_bytes() == b"new\n" and os.stat(path).st_ino == inode
+
+
+def test_stale_temporary_files_of_ours_are_removed_when_writing(tmp_path: Path) -> None:
+    # A write killed before its rename (power cut, kill -9) leaves a hidden temp file;
+    # the next write in that folder removes ours once they are stale, nothing else.
+    path = write_bytes(tmp_path / "r.txt", b"old\n")
+    stale = [tmp_path / ".r.txt.k3j2h1.gailint-tmp", tmp_path / ".other.txt.a8b7c6.gailint-tmp"]
+    fresh = tmp_path / ".r.txt.q9w8e7.gailint-tmp"  # perhaps another gailint, writing now
+    unrelated = tmp_path / ".r.txt.swp"
+    for p in [*stale, fresh, unrelated]:
+        p.write_bytes(b"partial")
+    hour_ago = os.stat(path).st_mtime - 3600
+    for p in stale:
+        os.utime(p, (hour_ago, hour_ago))
+    write_source(read_source(path), "new\n")
+    assert sorted(os.listdir(tmp_path)) == sorted(["r.txt", fresh.name, unrelated.name])
+
+
+@pytest.mark.parametrize(
+    "text, newline", [("a\rb\rc\r", "\r"), ("a\r\nb\r\n", "\r\n"), ("a\nb\n", "\n"), ("a\rb\r\nc\r", "\r"), ("", "\n")]
+)
+def test_dominant_newline(text: str, newline: str) -> None:
+    assert textio.dominant_newline(text) == newline

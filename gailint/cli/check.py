@@ -17,6 +17,7 @@ from pathlib import Path
 from gailint.cli.common import add_config_argument, fail, make_linter, report_pack_errors
 from gailint.config import ConfigError
 from gailint.engine.diagnostics import Severity
+from gailint.output.escape import visible
 from gailint.output import FORMATS
 from gailint.positions import PositionEncoding
 
@@ -154,10 +155,10 @@ class _Run:
 
             name = args.stdin_filename or "-"
             try:
-                text = read_stdin(name).text
+                source = read_stdin(name)
             except SourceError as exc:
                 return fail(f"{name}: {exc}")
-            jobs = [Job(0, name, None, text)]
+            jobs = [Job(0, name, None, source.text, source=source)]
         else:
             collected = collect(args.paths or ["."], self.settings_for, args.force_exclude)
             targets = collected.files
@@ -298,7 +299,7 @@ class _Run:
                     for m in o.messages:
                         sys.stderr.write(m)
                     if o.note and not args.quiet:
-                        sys.stderr.write(f"gailint: note: {o.path}: {o.note}\n")
+                        sys.stderr.write(f"gailint: note: {visible(o.path)}: {o.note}\n")
                 status = max(status, o.status)
                 changed = changed or o.changed
                 if o.identity is not None and state.cache is not None:
@@ -306,7 +307,7 @@ class _Run:
                 if o.fixed:
                     fixed.append((o.path, o.fixed))
                 if o.stdout is not None:
-                    sys.stdout.write(o.stdout)
+                    _write_stdout(o.stdout)
                 _count(totals, counts, o)
                 if args.summary:
                     summary.add(
@@ -319,8 +320,10 @@ class _Run:
                 progress.close()
 
         if args.diff:
+            terminal = _isatty(stream)
             for part in parts():
-                stream.write(part)
+                # Shown, not obeyed, on a terminal; a diff into a file or a pipe stays exact.
+                stream.write(visible(part, keep="\r\n\t") if terminal else part)
         elif args.statistics or args.summary or (args.fix and jobs and jobs[0].text is not None):
             for _ in parts():
                 pass
@@ -381,6 +384,17 @@ def _show_fixed(fixed: list[tuple[str, list[str]]], rules) -> None:
         for code in sorted(set(codes)):
             name = rules[code].name if code in rules else ""
             sys.stderr.write(f"    {codes.count(code)} × {code}（{name}）\n")
+
+
+def _write_stdout(data: bytes) -> None:
+    """Bytes to standard output, as they are (as text where there is no buffer)."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8", "replace"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
 
 def _isatty(stream) -> bool:

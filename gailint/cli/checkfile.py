@@ -28,6 +28,7 @@ class Job:
     path: str  # as named; for stdin the --stdin-filename or "-"
     stamp: tuple[int, int] | None = None
     text: str | None = None  # standard input, already read
+    source: Any = None  # standard input's SourceFile: --fix writes its encoding and BOM back
     fileid: tuple[int, int, int] | None = None  # (size, mtime_ns, inode): the cache trusts it
     group: tuple[str | None, int | None] = (None, None)  # (issuer key, year) from the report index
     ident: tuple[int, int] | None = None  # (device, inode)
@@ -46,7 +47,7 @@ class Outcome:
     status: int = 0  # 2: the file could not be read or written
     changed: bool = False  # --fix wrote it, or --diff would change it
     fixed: list[str] = field(default_factory=list)  # codes of the applied fixes
-    stdout: str | None = None  # fixed text of standard input (check - --fix)
+    stdout: bytes | None = None  # fixed standard input (check - --fix), in its own encoding
     # (absolute path, stamp, issuer, year, content digest): for the cache's index
     identity: tuple[str, tuple[int, int], str | None, int | None, str | None] | None = None
 
@@ -155,6 +156,8 @@ def _decode(job: Job, data: bytes | None) -> tuple[Any, str | None]:
     from gailint.textio import SourceError, SourceFile, source_from_bytes
 
     if job.text is not None:
+        if job.source is not None:
+            return job.source, None
         return SourceFile(job.path, job.text, "utf-8", "\n", ""), None
     try:
         return source_from_bytes(job.path, data or b""), None
@@ -177,7 +180,9 @@ def unreadable(state: RunState, job: Job, why: str) -> Outcome:
     if state.fmt is not None:
         out.part = state.fmt.render(FileResult(job.path, None, [d]), state.render_options)
     else:  # --diff, --statistics, --summary: still one clear line
-        out.messages.append(f"gailint: error: {job.path}: {d.message}\n")
+        from gailint.output.escape import visible
+
+        out.messages.append(f"gailint: error: {visible(job.path)}: {visible(d.message)}\n")
     return out
 
 
@@ -320,7 +325,8 @@ def _fix(
     diagnostics: list[Diagnostic], out: Outcome,
 ) -> tuple[str, list[Diagnostic]]:
     from gailint.engine.fixes import fix_to_point
-    from gailint.textio import SourceChanged, SourceError, write_source
+    from gailint.output.escape import visible
+    from gailint.textio import SourceChanged, SourceError, encode_text, write_source
 
     linter = state.linter
 
@@ -333,25 +339,24 @@ def _fix(
         out.changed = True
         if state.diff:
             out.part = unified_diff(job.path, src.text, result.text)
-        elif stdin:
-            out.stdout = result.text
         else:
             try:
-                write_source(src, result.text)
-            except SourceChanged:
-                out.messages.append(f"gailint: error: {job.path}: 文件在检查期间被修改，未写入修复\n")
-                out.status = 2
-                return src.text, diagnostics
+                if stdin:
+                    out.stdout = encode_text(src, result.text)  # the input's encoding and BOM
+                else:
+                    write_source(src, result.text)
             except SourceError as exc:
-                out.messages.append(f"gailint: error: {job.path}: {exc}\n")
+                why = "文件在检查期间被修改，未写入修复" if isinstance(exc, SourceChanged) else str(exc)
+                out.messages.append(f"gailint: error: {visible(job.path)}: {visible(why)}\n")
                 out.status = 2
+                # Nothing was written: what is reported is the text on disk.
                 return src.text, diagnostics
         if not state.quiet and not state.diff:
-            out.messages.append(f"{job.path}: 已修复 {len(result.applied)} 个问题\n")
+            out.messages.append(f"{visible(job.path)}: 已修复 {len(result.applied)} 个问题\n")
         out.fixed = [d.code for d in result.applied]
     if result.skipped and not state.quiet:
         codes = "、".join(sorted({d.code for d in result.skipped}))
-        out.messages.append(f"{job.path}: {len(result.skipped)} 个修复与其他修复重叠，未应用（{codes}）\n")
+        out.messages.append(f"{visible(job.path)}: {len(result.skipped)} 个修复与其他修复重叠，未应用（{codes}）\n")
     if state.diff or stdin:
         return result.text, []
     return result.text, lint(result.text) if result.applied else diagnostics

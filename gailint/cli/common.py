@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gailint.config import ConfigError, Settings, find_config, load_config
+from gailint.config import ConfigError, Settings, error_at, find_config, load_config
 from gailint.engine.linter import Linter
+from gailint.output.escape import visible
 
 
 def fail(message: str) -> int:
-    sys.stderr.write(f"gailint: error: {message}\n")
+    # Messages quote paths and report text: shown, never obeyed by the terminal.
+    sys.stderr.write(f"gailint: error: {visible(message)}\n")
     return 2
 
 
@@ -27,6 +29,14 @@ def make_linter(config: str | None, start: Path | None = None, **overrides) -> L
         base = load_config(path)  # structure only; codes are checked below
     linter = Linter.create(base, **overrides)
     if path is not None:
+        registry = linter.registry
+        # Allowing only packs that do not exist would silently turn every rule off.
+        unknown = registry.unknown_packs(base.plugins_allow)
+        if unknown:
+            raise error_at(path, "plugins.allow", registry.unknown_packs_message(unknown))
+        unknown = registry.unknown_packs(base.plugins_deny)
+        if unknown:
+            sys.stderr.write(f"gailint: warning: {error_at(path, 'plugins.deny', registry.unknown_packs_message(unknown))}\n")
         # Now that the installed packs are loaded (and the TOML packs the config
         # names), validate rule codes and options too.
         linter.base = linter.load_settings(path)

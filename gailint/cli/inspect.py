@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
+import io
 import sys
 from typing import Any
 
 from gailint.cli.common import add_config_argument, fail, make_linter
 from gailint.config import ConfigError
 from gailint.model import Report, Table
+from gailint.output.escape import dump_json, visible
 from gailint.template import FEE_ROW, TABLE3_ROWS
 
 
@@ -155,8 +156,10 @@ def run(args: argparse.Namespace) -> int:
     # The key that matches this issuer's reports of other years (GAI305, GAI307).
     d["issuer_key"] = linter.issuer_key(report.issuer, None if args.file == "-" else args.file)
     if args.output_format == "json":
-        json.dump(d, sys.stdout, ensure_ascii=False, indent=2)
+        dump_json(d, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        _text(d, sys.stdout)
+        out = io.StringIO()
+        _text(d, out)
+        sys.stdout.write(visible(out.getvalue(), keep="\n"))  # the report's text, shown not obeyed
     return 0

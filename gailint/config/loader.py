@@ -95,33 +95,82 @@ def _table(doc: Mapping[str, Any], path: Path) -> Mapping[str, Any] | None:
 
 @lru_cache(maxsize=256)
 def _read(path: Path, mtime: float) -> tuple[str, dict[str, Any]]:
-    source = path.read_text(encoding="utf-8-sig")
+    data = path.read_bytes()
+    try:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # GBK is common on Chinese Windows; TOML is UTF-8 by definition.
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(path, None, "不是 UTF-8 编码（TOML 文件必须是 UTF-8）：请以 UTF-8 另存", line) from None
     try:
         return source, tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         raise ConfigError(path, None, f"TOML 语法错误：{exc}", int(m.group(1)) if m else None) from None
+    except RecursionError:
+        raise ConfigError(path, None, "TOML 嵌套过深，无法读取") from None
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest config file at or above ``start`` (a file or a folder)."""
-    folder = start if start.is_dir() else start.parent
+    """The nearest config file at or above ``start`` (a file or a folder).
+
+    The walk stops at the repository root (the folder holding ``.git``), as ruff's
+    does: a config above the repository — a home folder's, an enclosing checkout's —
+    does not apply inside it.
+    """
+    folder = start if _is_dir(start) else start.parent
     folder = folder.resolve()
     for d in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = d / name
-            if candidate.is_file():
+            if _is_file(candidate):
                 if name != "pyproject.toml" or _has_tool_section(candidate):
                     return candidate
+        if _exists(d / ".git"):  # a folder, or a file in worktrees and submodules
+            return None
     return None
 
 
-def _has_tool_section(path: Path) -> bool:
+def _is_dir(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.is_dir()
+    except OSError:  # a folder we may not look into: as if absent
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
     except OSError:
         return False
-    return "[tool.gailint" in text
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def _has_tool_section(path: Path) -> bool:
+    # Bytes, not text: a pyproject.toml in GBK that says nothing to gailint is
+    # passed by, whatever its encoding (one that does is reported by load_config).
+    try:
+        return b"[tool.gailint" in path.read_bytes()
+    except OSError:
+        return False
+
+
+def error_at(path: Path, key: str, message: str) -> ConfigError:
+    """A :class:`ConfigError` about ``key`` of the config file ``path``, with its line
+    (for problems found after loading, such as a rule pack that is not installed)."""
+    path = Path(path)
+    try:
+        source = _read(path.resolve(), path.stat().st_mtime)[0]
+    except (OSError, ConfigError):
+        source = ""
+    prefix = "tool.gailint." if path.name == "pyproject.toml" else ""
+    return ConfigError(path, prefix + key, message, _find_line(source, key))
 
 
 def load_config(path: Path, known_codes: Mapping[str, Mapping[str, Any]] | None = None) -> Settings:
@@ -259,6 +308,11 @@ def settings_from_mapping(
                 default = known[name]
                 if default is not None and not same_type(default, value):
                     raise fail(f"rules.{code}.{name}", f"类型应为 {type_name(default)}")
+                # The rule's own check of the value (a deadline must be a date…).
+                check = getattr(known, "checks", {}).get(name)
+                problem = check(value) if check is not None else None
+                if problem:
+                    raise fail(f"rules.{code}.{name}", problem)
         options.setdefault(code_u, {}).update(opts)
 
     def patterns(key: str, default: tuple[str, ...]) -> tuple[str, ...]:

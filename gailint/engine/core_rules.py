@@ -95,6 +95,34 @@ def io_error(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     return iter(())
 
 
+@rule(code="GAI004", name="large-document", severity="info", tags=("gailint",))
+def large_document(report: Report, ctx: RuleContext) -> Iterator[Violation]:
+    """文档太大，编辑器中只运行了部分规则。
+
+    ## 检查内容
+    语言服务器检查超过 1,000,000 个字符的文档时，跳过标为 `costly` 的规则
+    （逐段比较整篇文本的 GAI603、与往年报告比较的 GAI307 等），并在文档开头给出这一条提示。
+    命令行 `gailint check` 总是运行全部规则。
+
+    ## 为什么是问题
+    这不是报告的问题：为了让编辑器在输入时保持流畅，大文档的检查有所简化；真正的年度报告
+    很少超过几万字，这么大的文档多半是把整个网页或多份报告粘在了一起。
+
+    ## 示例
+    `文档有 1,204,311 个字符，超过编辑器检查的上限（1,000,000）：跳过了 GAI603、GAI307；完整检查请运行 gailint check`
+
+    ## 应改为
+    把多份报告拆成单独的文件，或在终端运行 `gailint check` 做完整检查。
+
+    ## 修复说明
+    无。
+
+    ## 依据
+    gailint 本身。
+    """
+    return iter(())
+
+
 @hookimpl
 def gailint_pack_info() -> PackInfo:
     return PackInfo(description="gailint 自身的代码（规则出错、无效的抑制注释）", default=True)
@@ -102,4 +130,4 @@ def gailint_pack_info() -> PackInfo:
 
 @hookimpl
 def gailint_register_rules():
-    return [internal_error, unused_suppression, io_error]
+    return [internal_error, unused_suppression, io_error, large_document]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -43,12 +44,38 @@ def applicable(d: Diagnostic, unsafe: bool = False) -> bool:
     return d.fix is not None and bool(d.fix.edits) and (d.fix.safe or unsafe)
 
 
+class _Taken:
+    """Edits already chosen, sorted by position: an overlap test looks at two
+    neighbours (chosen edits never overlap each other, so their ends are sorted too)
+    instead of at every edit chosen before."""
+
+    def __init__(self) -> None:
+        self._edits: list[tuple[int, int, Edit]] = []
+
+    def overlaps(self, edit: Edit) -> bool:
+        k = bisect.bisect_left(self._edits, (edit.end,))  # the first edit starting at or after edit's end
+        return any(_overlaps(edit, self._edits[i][2]) for i in range(max(0, k - 1), min(k + 1, len(self._edits))))
+
+    def add(self, edit: Edit) -> None:
+        item = (edit.start, edit.end, edit)
+        if not self._edits or self._edits[-1][:2] <= item[:2]:
+            self._edits.append(item)  # the usual case: fixes come in text order
+        else:
+            bisect.insort(self._edits, item, key=lambda t: t[:2])
+
+
+def _self_overlapping(edits: Sequence[Edit]) -> bool:
+    """Do two edits of one fix overlap? (sorted: only neighbours can)."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    return any(_overlaps(a, b) for a, b in zip(ordered, ordered[1:]))
+
+
 def choose_fixes(diagnostics: Sequence[Diagnostic], unsafe: bool = False) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """Pick the fixes of one pass: in text order, then by code; a fix whose edits
     touch an already chosen edit waits for the next pass (or is skipped). Unsafe
     fixes only with ``unsafe``."""
     chosen: list[Diagnostic] = []
-    taken: list[Edit] = []
+    taken = _Taken()
     skipped: list[Diagnostic] = []
     seen: set[tuple] = set()
     for d in sorted(diagnostics, key=lambda d: (d.span.start, d.code, d.span.end)):
@@ -58,14 +85,13 @@ def choose_fixes(diagnostics: Sequence[Diagnostic], unsafe: bool = False) -> tup
         if key in seen:
             chosen.append(d)  # the same edit offered twice (e.g. two rules): apply once
             continue
-        if any(_overlaps(e, t) for e in d.fix.edits for t in taken) or any(
-            _overlaps(a, b) for i, a in enumerate(d.fix.edits) for b in d.fix.edits[i + 1 :]
-        ):
+        if any(taken.overlaps(e) for e in d.fix.edits) or _self_overlapping(d.fix.edits):
             skipped.append(d)
             continue
         seen.add(key)
         chosen.append(d)
-        taken.extend(d.fix.edits)
+        for e in d.fix.edits:
+            taken.add(e)
     return chosen, skipped
 
 

@@ -57,7 +57,7 @@ class Linter:
 
     @property
     def known_codes(self) -> dict[str, dict[str, Any]]:
-        return {code: dict(rule.options) for code, rule in self.registry.rules.items()}
+        return {code: rule.option_defaults for code, rule in self.registry.rules.items()}
 
     def settings_for(self, path: str | None, explicit: Path | None = None) -> Settings:
         """The settings of the config nearest to ``path`` (or ``explicit``)."""

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from gailint.engine.diagnostics import Diagnostic, Edit, Fix
 from gailint.model import Report, Span
+from gailint.textio import dominant_newline
 
 
 def _fix(report: Report, fix: Fix) -> Fix | None:
@@ -22,7 +23,19 @@ def _fix(report: Report, fix: Fix) -> Fix | None:
         if report.layout == "html":
             if "\n" in new or "\r" in new:
                 return None  # a new line of text is a new element: not a plain edit
+            removed = report.text[e.start : e.end]
+            if "\n" in removed or "\r" in removed:
+                return None  # so is joining two lines: the elements make the break
             new = html.escape(new, quote=False)
+        elif (
+            e.start == e.end
+            and new.endswith(("\n", "\r"))
+            and report.text[e.start - 1 : e.start] == "\n"
+            and textmap.replaced(e.start - 1)
+        ):
+            # A whole line inserted where the reader broke a long line (a scraped
+            # page on one line): in the file it needs a line break before it too.
+            new = dominant_newline(report.source_text) + new
         edits.extend(Edit(a, b, t) for a, b, t in textmap.edit_to_source(e.start, e.end, new))
     if not edits:
         return None

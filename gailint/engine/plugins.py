@@ -58,6 +58,16 @@ class Registry:
     manager: pluggy.PluginManager = field(default_factory=lambda: make_manager(), repr=False)
     files: dict[Path, str] = field(default_factory=dict)  # TOML pack file -> pack name
     _vocab: dict[tuple[str, ...], dict[str, Any]] = field(default_factory=dict, repr=False)
+    available: tuple[str, ...] = ()  # every installed entry point's name, loaded or not
+
+    def unknown_packs(self, names: Iterable[str] | None) -> list[str]:
+        """Names in ``names`` (an allow or deny list) that no installed pack has."""
+        return [n for n in names or () if n not in self.available]
+
+    def unknown_packs_message(self, names: Iterable[str]) -> str:
+        listed = "、".join(f"“{n}”" for n in names)
+        have = "、".join(self.available) or "（无）"
+        return f"没有安装名为{listed}的规则包；已安装的有：{have}"
 
     def get(self, code_or_name: str) -> Rule | None:
         key = code_or_name.strip()
@@ -375,7 +385,9 @@ def load_registry(
         they run by default unless their ``gailint_pack_info`` says otherwise.
     """
     registry = Registry()
-    for ep in _entry_points():
+    points = _entry_points()
+    registry.available = tuple(dict.fromkeys([ep.name for ep in points] + [n for n, _ in extra]))
+    for ep in points:
         if (allow is not None and ep.name not in allow) or ep.name in deny:
             registry.manager.set_blocked(ep.name)
             continue

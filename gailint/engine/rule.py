@@ -43,6 +43,18 @@ class RuleContext:
 
 
 CheckFn = Callable[[Report, RuleContext], Iterable[Violation]]
+# Checks an option's value from the config: None when fine, else what is wrong
+# (in Chinese, for the report's author), e.g. "“banana”不是有效的日期".
+OptionCheck = Callable[[Any], "str | None"]
+
+
+class OptionDefaults(dict):
+    """A rule's options (name → default), carrying the rule's checks of their values,
+    so the config validator sees both (``Linter.known_codes``)."""
+
+    def __init__(self, defaults: Mapping[str, Any], checks: Mapping[str, OptionCheck]) -> None:
+        super().__init__(defaults)
+        self.checks = dict(checks)
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,7 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=dict)  # name -> default
     pack: str = ""  # filled in by the plugin manager
     url: str | None = None
+    option_checks: Mapping[str, OptionCheck] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not CODE_RE.match(self.code):
@@ -67,6 +80,13 @@ class Rule:
             raise ValueError(f"rule name {self.name!r} must be kebab-case")
         if self.fix_safety not in ("safe", "unsafe"):
             raise ValueError(f"fix_safety {self.fix_safety!r} must be 'safe' or 'unsafe'")
+        unknown = set(self.option_checks) - set(self.options)
+        if unknown:
+            raise ValueError(f"rule {self.code}: checks for options it does not have: {sorted(unknown)}")
+
+    @property
+    def option_defaults(self) -> OptionDefaults:
+        return OptionDefaults(self.options, self.option_checks)
 
     @property
     def fixable(self) -> bool:
@@ -99,6 +119,7 @@ def rule(
     tags: Iterable[str] = (),
     options: Mapping[str, Any] | None = None,
     summary: str | None = None,
+    option_checks: Mapping[str, OptionCheck] | None = None,
 ) -> Callable[[CheckFn], Rule]:
     """Turn a check function into a :class:`Rule`.
 
@@ -122,6 +143,7 @@ def rule(
             fix_safety=fix_safety,
             tags=tuple(tags),
             options=dict(options or {}),
+            option_checks=dict(option_checks or {}),
         )
 
     return wrap

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -11,6 +14,7 @@ from gailint.parse.suppressions import Suppression, find_suppressions
 
 UNUSED_CODE = "GAI002"
 UNUSED_NAME = "unused-suppression"
+_BLANKS_RE = re.compile(r"\s*+")
 
 
 @dataclass
@@ -21,9 +25,6 @@ class _Range:
     end: int
     used: set[str] = field(default_factory=set)
 
-    def covers(self, d: Diagnostic) -> bool:
-        return self.start <= d.span.start < self.end and (not self.codes or _matches(d.code, self.codes))
-
 
 def _matches(code: str, codes: tuple[str, ...]) -> bool:
     return any(code.startswith(c) for c in codes)
@@ -33,7 +34,9 @@ def _ranges(report: Report, sups: tuple[Suppression, ...]) -> list[_Range]:
     n = len(report.text)
     starts = report.index.starts
     ranges: list[_Range] = []
-    open_: list[_Range] = []
+    # Open disable ranges grouped by their codes: an enable looks at each group once,
+    # not at each of a thousand identical open ranges.
+    open_: dict[frozenset[str], list[_Range]] = {}
     for s in sups:
         if s.kind == "disable-file":
             ranges.append(_Range(s, s.codes, 0, n + 1))
@@ -45,19 +48,48 @@ def _ranges(report: Report, sups: tuple[Suppression, ...]) -> list[_Range]:
         elif s.kind == "disable":
             r = _Range(s, s.codes, s.span.end, n + 1)
             ranges.append(r)
-            open_.append(r)
+            open_.setdefault(frozenset(r.codes), []).append(r)
         else:  # enable: closes the matching open ranges
-            for r in list(open_):
-                if not s.codes or set(r.codes) <= set(s.codes) or not r.codes:
+            closing = set(s.codes)
+            for key in [k for k in open_ if not s.codes or not k or k <= closing]:
+                for r in open_.pop(key):
                     r.end = s.span.start
-                    open_.remove(r)
     return ranges
+
+
+class _Union:
+    """The offsets some range covers, merged: one binary search per look-up."""
+
+    def __init__(self, ranges: list[_Range]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for r in sorted(ranges, key=lambda r: r.start):
+            if r.start >= r.end:
+                continue
+            if self.ends and r.start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], r.end)
+            else:
+                self.starts.append(r.start)
+                self.ends.append(r.end)
+
+    def covers(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
+
+
+def _any_within(sorted_offsets: list[int], start: int, end: int) -> bool:
+    k = bisect.bisect_left(sorted_offsets, start)
+    return k < len(sorted_offsets) and sorted_offsets[k] < end
 
 
 def _delete_comment(report: Report, s: Suppression) -> Edit:
     """Delete the comment, and its line when it stands alone there."""
     line = report.index.line_span(s.line, report.text)
-    if report.text[line.start : line.end].strip() == report.text[s.span.start : s.span.end].strip():
+    # Only the blanks next to the comment are read (a one-line page can hold many).
+    alone = _BLANKS_RE.fullmatch(report.text, line.start, s.span.start) and _BLANKS_RE.fullmatch(
+        report.text, s.span.end, line.end
+    )
+    if alone:
         starts = report.index.starts
         end = starts[s.line + 1] if s.line + 1 < len(starts) else len(report.text)
         return Edit(line.start, end, "")
@@ -77,15 +109,25 @@ def apply_suppressions(
     if not sups:
         return diagnostics
     ranges = _ranges(report, sups)
-    kept: list[Diagnostic] = []
+    # Linear in diagnostics and comments together (a report can hold thousands of
+    # each): per code, the union of the ranges that suppress it, and the sorted
+    # offsets of its diagnostics.
+    offsets: dict[str, list[int]] = {}
     for d in diagnostics:
-        hit = [r for r in ranges if r.covers(d)]
-        if not hit:
-            kept.append(d)
-        for r in hit:
-            r.used.add(d.code)
+        offsets.setdefault(d.code, []).append(d.span.start)
+    unions: dict[str, _Union] = {}
+    for code, found in offsets.items():
+        found.sort()
+        matching = [r for r in ranges if not r.codes or _matches(code, r.codes)]
+        unions[code] = _Union(matching)
+        for r in matching:
+            if _any_within(found, r.start, r.end):
+                r.used.add(code)
+    kept = [d for d in diagnostics if not unions[d.code].covers(d.span.start)]
     if unused_severity is None:
         return kept
+    # A GAI002 is itself suppressed only by a comment that names GAI002.
+    unused_suppressed = _Union([r for r in ranges if UNUSED_CODE in r.codes])
     for r in ranges:
         s = r.sup
         unknown = [c for c in s.codes if not any(k.startswith(c) for k in known_codes)]
@@ -101,7 +143,7 @@ def apply_suppressions(
         else:
             continue
         diag = Diagnostic(UNUSED_CODE, UNUSED_NAME, unused_severity, msg, Span(s.span.start, s.span.end), fix, report.path)
-        if not any(x.covers(diag) for x in ranges if UNUSED_CODE in x.codes):
+        if not unused_suppressed.covers(diag.span.start):
             kept.append(diag)
     kept.sort(key=lambda d: (d.span.start, d.span.end, d.code))
     return kept

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from gailint.engine.diagnostics import Severity
+from gailint.output.escape import visible
 from gailint.output import FileResult, RenderOptions, Totals, fix_mark
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice", Severity.HINT: "notice"}
@@ -39,7 +40,7 @@ def render(r: FileResult, opts: RenderOptions) -> str:
                 ("endColumn", end_col),
             )
         )
-        message = f"{path}:{line}:{col}: {d.code}{fix_mark(d, r.unsafe)} {d.message}"
+        message = f"{visible(path)}:{line}:{col}: {d.code}{fix_mark(d, r.unsafe)} {visible(d.message)}"
         out.append(f"::{_LEVEL.get(d.severity, 'warning')} {props}::{escape_data(message)}\n")
     return "".join(out)
 

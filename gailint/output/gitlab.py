@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
 from gailint.engine.diagnostics import Severity
 from gailint.output import FileResult, RenderOptions, Totals
+from gailint.output.escape import dump_json
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info", Severity.HINT: "info"}
 
@@ -47,5 +47,5 @@ def render(r: FileResult, opts: RenderOptions) -> list[dict[str, Any]]:
 
 def write(parts: Iterable[list[dict[str, Any]]], stream: TextIO, totals: Totals, opts: RenderOptions) -> None:
     items = [item for part in parts for item in part]
-    json.dump(items, stream, ensure_ascii=False, indent=2)
+    dump_json(items, stream, indent=2)
     stream.write("\n")

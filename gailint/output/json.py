@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
 from gailint.engine.diagnostics import Diagnostic
 from gailint.output import FileResult, RenderOptions, Totals
+from gailint.output.escape import json_text
 
 
 def _point(positions: Any, offset: int) -> dict[str, int]:
@@ -50,7 +50,8 @@ def write(parts: Iterable[list[dict[str, Any]]], stream: TextIO, totals: Totals,
     first = True
     for items in parts:
         for item in items:
-            body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            # No raw control character, whatever the stream's encoding.
+            body = json_text(item, stream, indent=2).replace("\n", "\n  ")
             stream.write(("[\n  " if first else ",\n  ") + body)
             first = False
     stream.write("[]\n" if first else "\n]\n")

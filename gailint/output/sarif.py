@@ -8,7 +8,6 @@ schema in the tests.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from typing import Any, TextIO
@@ -16,6 +15,7 @@ from urllib.parse import quote
 
 from gailint.engine.diagnostics import Diagnostic, Severity
 from gailint.output import FileResult, RenderOptions, Totals
+from gailint.output.escape import dump_json
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.HINT: "note"}
@@ -106,7 +106,7 @@ def write(parts: Iterable[list[dict[str, Any]]], stream: TextIO, totals: Totals,
             }
         ],
     }
-    json.dump(log, stream, ensure_ascii=False, indent=2)
+    dump_json(log, stream, indent=2)
     stream.write("\n")
 
 

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from gailint.engine.diagnostics import Diagnostic
 from gailint.output import FileResult, RenderOptions, Totals, fix_mark
+from gailint.output.escape import visible
 from gailint.output.style import BOLD, CYAN, GREEN, RED, SEVERITY_COLOR, paint, summary_line
 from gailint.positions import Positions
 
@@ -25,61 +26,68 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
-def _wider_than(line: str, cells: int) -> bool:
-    """Whether ``line`` takes more than ``cells`` display cells (stops counting
-    there: a report scraped onto one line is 100,000 characters long)."""
-    if len(line) * 4 <= cells:  # no character is wider than a tab
-        return False
-    total = 0
-    for ch in line:
-        total += _width(ch)
-        if total > cells:
-            return True
-    return False
-
-
 def _display(s: str) -> str:
-    return s.replace("\t", "    ").replace("\u00a0", " ").replace("\u3000", "  ")
+    """How report text is shown: spaces for tabs and wide spaces, escapes for
+    control characters (a report's ESC sequences are shown, never obeyed)."""
+    return visible(s.replace("\t", "    ").replace("\u00a0", " ").replace("\u3000", "  "))
 
 
-def _excerpt(line: str, a: int, b: int) -> tuple[str, int, int]:
-    """(shown text, caret column, caret width) with long lines cut around [a, b)."""
-    lo, hi = 0, len(line)
-    if _wider_than(line, _WINDOW * 2):
-        lo = max(0, a - 20)
-        hi = min(len(line), max(b, a + 1) + 30)
-    prefix = "…" if lo > 0 else ""
-    suffix = "…" if hi < len(line) else ""
-    shown = prefix + _display(line[lo:hi]) + suffix
-    col = (1 if prefix else 0) + sum(_width(c) for c in line[lo:a])
-    width = max(1, sum(_width(c) for c in line[a:b]))
+def _cells(s: str) -> int:
+    """Terminal cells ``s`` takes once displayed."""
+    return sum(_width(c) for c in _display(s))
+
+
+def _excerpt(text: str, lo: int, hi: int, a: int, b: int) -> tuple[str, int, int]:
+    """(shown text, caret column, caret width) for [a, b) on the line text[lo:hi].
+
+    Bounded work per diagnostic whatever the line's length (a web page scraped onto
+    one line can hold thousands of diagnostics): only a window of it is sliced and
+    measured.
+    """
+    # Every character is at most 2 cells wide: a line of more than 4 × the window is
+    # long without measuring it (and a run of zero-width marks counts as long).
+    long = hi - lo > 4 * _WINDOW or _cells(text[lo:hi]) > _WINDOW * 2
+    start, end = lo, hi
+    if long:
+        start = max(lo, a - 20)
+        end = min(hi, min(max(b, a + 1), a + _WINDOW) + 30)
+    prefix = "…" if start > lo else ""
+    suffix = "…" if end < hi else ""
+    shown = prefix + _display(text[start:end]) + suffix
+    col = (1 if prefix else 0) + _cells(text[start:a])
+    width = max(1, _cells(text[a : min(b, end)]))
     return shown, col, width
 
 
 def header(path: str, line: int, col: int, d: Diagnostic, unsafe: bool, color: bool) -> str:
-    where = paint(path, BOLD, color) + f":{line}:{col}:"
+    where = paint(visible(path), BOLD, color) + f":{line}:{col}:"
     code = paint(d.code, SEVERITY_COLOR.get(d.severity, ""), color)
     mark = paint(fix_mark(d, unsafe), CYAN, color)
-    return f"{where} {code}{mark} {d.message}\n"
+    return f"{where} {code}{mark} {visible(d.message)}\n"
 
 
 def _fix_lines(text: str, positions: Positions, d: Diagnostic) -> list[tuple[str, str]]:
-    """The lines a fix changes, before (-) and after (+)."""
+    """The lines a fix changes, before (-) and after (+); on a long line only a window
+    around the edits (bounded work per diagnostic, as for the excerpt)."""
     from gailint.engine.fixes import apply_edits
 
     edits = d.fix.edits if d.fix is not None else ()
     if not edits:
         return []
     index = positions.index
-    first = index.line_of(min(e.start for e in edits))
-    last = index.line_of(max(e.end for e in edits))
-    start = index.line_span(first, text).start
-    end = index.line_span(last, text).end
+    lo_edit = min(e.start for e in edits)
+    hi_edit = max(e.end for e in edits)
+    start = index.line_span(index.line_of(lo_edit), text).start
+    end = index.line_span(index.line_of(hi_edit), text).end
+    prefix = suffix = ""
+    if lo_edit - start > 2 * _WINDOW:
+        start, prefix = lo_edit - 20, "…"
+    if end - hi_edit > 2 * _WINDOW:
+        end, suffix = hi_edit + 30, "…"
     shifted = [type(e)(e.start - start, e.end - start, e.new) for e in edits]
-    old = text[start:end].splitlines() or [""]
-    new = apply_edits(text[start:end], shifted).splitlines()
-    out = [("-", ln) for ln in old[:_MAX_FIX_LINES]] + [("+", ln) for ln in new[:_MAX_FIX_LINES]]
-    return out
+    old = (prefix + text[start:end] + suffix).splitlines() or [""]
+    new = (prefix + apply_edits(text[start:end], shifted) + suffix).splitlines()
+    return [("-", ln) for ln in old[:_MAX_FIX_LINES]] + [("+", ln) for ln in new[:_MAX_FIX_LINES]]
 
 
 def render(r: FileResult, opts: RenderOptions) -> str:
@@ -97,16 +105,15 @@ def render(r: FileResult, opts: RenderOptions) -> str:
             col = positions.line_col(d.span.start, opts.column_unit)[1]
         out.append(header(r.path, line_no, col, d, r.unsafe, color))
         span = index.line_span(line_no - 1, r.text)
-        line = r.text[span.start : span.end]
-        a = d.span.start - span.start
-        b = min(d.span.end, span.end) - span.start
+        a = max(span.start, min(d.span.start, span.end))
+        b = max(a, min(d.span.end, span.end))
         gutter = " " * len(str(line_no))
-        shown, c, w = _excerpt(line, a, max(a, b))
+        shown, c, w = _excerpt(r.text, span.start, span.end, a, b)
         carets = paint("^" * w + " " + d.code, SEVERITY_COLOR.get(d.severity, ""), color)
         out.append(f"{gutter} |\n{line_no} | {shown}\n{gutter} | {' ' * c}{carets}\n")
         if d.fix is not None:
             label = "修复" if d.fix.safe else "不安全的修复"
-            out.append(f"{gutter} = {paint(label, CYAN, color)}：{d.fix.title}\n")
+            out.append(f"{gutter} = {paint(label, CYAN, color)}：{visible(d.fix.title)}\n")
             if opts.show_fixes:
                 for sign, text in _fix_lines(r.text, positions, d):
                     out.append(f"{gutter} {paint(sign + ' ' + _display(text), RED if sign == '-' else GREEN, color)}\n")

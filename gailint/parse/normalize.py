@@ -25,10 +25,22 @@ def norm_map(text: str, base: int = 0) -> tuple[str, list[int]]:
     return n, [base + o for o in rel]
 
 
-@lru_cache(maxsize=8192)
+def norm(text: str) -> str:
+    return _norm_rel(text)[0]
+
+
+# Only texts this short are cached: labels repeat from report to report, while a long
+# run of text (a page scraped onto one line) is seen once and would only fill the
+# memory of a language server that runs for weeks.
+_CACHED = 200
+
+
 def _norm_rel(text: str) -> tuple[str, tuple[int, ...]]:
-    # Table labels repeat from report to report: cache by text, offsets relative.
-    base = 0
+    return _norm_rel_cached(text) if len(text) <= _CACHED else _normalise(text)
+
+
+def _normalise(text: str) -> tuple[str, tuple[int, ...]]:
+    """The normalised text and, per character, its offset in ``text``."""
     out: list[str] = []
     offsets: list[int] = []
     prev = ""
@@ -43,14 +55,13 @@ def _norm_rel(text: str) -> tuple[str, tuple[int, ...]]:
             if c.isspace():
                 continue
             out.append(c)
-            offsets.append(base + i)
+            offsets.append(i)
         if n:
             prev = n[-1]
     return "".join(out), tuple(offsets)
 
 
-def norm(text: str) -> str:
-    return _norm_rel(text)[0]
+_norm_rel_cached = lru_cache(maxsize=8192)(_normalise)
 
 
 def strip_markup(text: str) -> str:

@@ -81,19 +81,27 @@ def sentences(lines: Iterable[Line]) -> Iterator[Clause]:
 
 # ------------------------------------------------------------------ counts
 
+# Every pattern below is linear by construction: repetitions are possessive (*+, ++)
+# or atomic (?>…), so a run of spaces, digits or 共计 is read once and never re-split
+# (“行政复议” + “共计”×24 took seconds, doubling per repetition, when the gap could be
+# split as 共计 or 共+计). Possessive is exact here: what follows a run never starts
+# with a character of the run.
 _TOPICS = r"政府信息公开申请|信息公开申请|公开申请|依申请公开|行政复议|行政诉讼"
-_NUM = rf"(?P<num>(?<![\d.])\d+(?![\d.])|{CHINESE_NUMBER})"
-_UNIT = r"\s*(?:件|宗|起|份|例)"
+_CN = CHINESE_NUMBER.removesuffix("+")  # one numeral character
+# A numeral is read from its first character only (not again from each later one).
+_NUM = rf"(?P<num>(?<![\d.])\d++(?![\d.])|(?<!{_CN}){_CN}++)"
+_UNIT = r"\s*+(?:件|宗|起|份|例)"
 # "收到政府信息公开申请3条": applications counted in 条 — only after a word for
 # applications, since "依申请公开信息数16条" counts documents.
-_UNIT_TIAO_RE = re.compile(rf"(?P<topic>政府信息公开申请|信息公开申请|公开申请)(?:共计|共|为|达|有|计|\s){{0,3}}{_NUM}\s*条")
-# Only words that keep the number about the topic may stand between them.
-_GAP = r"(?:\s|事项|案件|申请|数量|总数|件数|共计|合计|总计|共|为|达|有|是|的|计|政府信息|受理|收到|办理)*?"
+_UNIT_TIAO_RE = re.compile(rf"(?P<topic>政府信息公开申请|信息公开申请|公开申请)(?:共计|共|为|达|有|计|\s){{0,3}}{_NUM}\s*+条")
+# Only words that keep the number about the topic may stand between them; none starts
+# with a numeral, so taking all of them before the number loses no match.
+_GAP = r"(?>(?:\s|事项|案件|申请|数量|总数|件数|共计|合计|总计|共|为|达|有|是|的|计|政府信息|受理|收到|办理)*)"
 _TOPIC_NUM_RE = re.compile(rf"(?P<topic>{_TOPICS}){_GAP}{_NUM}{_UNIT}")
 _NUM_TOPIC_RE = re.compile(
-    rf"{_NUM}{_UNIT}\s*(?:的)?\s*(?:群众|公民|社会公众|申请人)?\s*(?:提出|提交)?\s*(?:的)?\s*(?P<topic>{_TOPICS})"
+    rf"{_NUM}{_UNIT}\s*+(?:的)?\s*+(?:群众|公民|社会公众|申请人)?\s*+(?:提出|提交)?\s*+(?:的)?\s*+(?P<topic>{_TOPICS})"
 )
-_APPLICANTS_RE = re.compile(rf"{_NUM}\s*(?:名|位|个)\s*申请人")
+_APPLICANTS_RE = re.compile(rf"{_NUM}\s*+(?:名|位|个)\s*+申请人")
 _ZERO_RE = re.compile(r"(?:未|没有)(?:发生|收到|接到|受理|出现|产生)")
 _TOPIC_RE = re.compile(_TOPICS)
 # A clause that compares, breaks down or accumulates is not this year's total; one about

@@ -6,7 +6,9 @@ published as is), so they use ``per-file-ignores`` in the config instead.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -14,11 +16,17 @@ from gailint.model import LineIndex, Span
 
 SuppressionKind = Literal["disable", "enable", "disable-next-line", "disable-file"]
 
+# Linear on any text: the codes run possessively to the next “>” and never past a
+# “<”, so a thousand unclosed “<!-- gailint-disable” are each read to the next one
+# only (a lazy “.*?-->” re-read the rest of the text from every one of them). The
+# comment must end in “-->”: checked on the match.
 _COMMENT_RE = re.compile(
-    r"<!--\s*gailint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->",
+    r"<!--\s*+gailint-(disable-next-line|disable-file|disable|enable)\b([^<>]*+)>",
     re.IGNORECASE,
 )
 _CODE_SPLIT_RE = re.compile(r"[\s,，]+")
+_OPEN_RE = re.compile("<!--")
+_CLOSE_RE = re.compile("-->")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +42,25 @@ def find_suppressions(text: str, index: LineIndex) -> tuple[Suppression, ...]:
         return ()
     out = []
     for m in _COMMENT_RE.finditer(text):
-        codes = tuple(c.upper() for c in _CODE_SPLIT_RE.split(m.group(2).strip()) if c)
+        body = m.group(2)
+        if not body.endswith("--"):
+            continue  # “<!-- gailint-disable GAI701 >”: not a comment
+        codes = tuple(c.upper() for c in _CODE_SPLIT_RE.split(body[:-2].strip()) if c)
         out.append(Suppression(m.group(1).lower(), codes, Span(m.start(), m.end()), index.line_of(m.start())))  # type: ignore[arg-type]
     return tuple(out)
+
+
+def comment_closers(text: str) -> Callable[[int], bool]:
+    """A test for "-->" at an offset: does it close an ``<!--`` opened before it on
+    ``text``? Both marks are found once (not searched for again at every "-->")."""
+    if "<!--" not in text:
+        return lambda at: False
+    opens = [m.start() for m in _OPEN_RE.finditer(text)]
+    closes = [m.start() for m in _CLOSE_RE.finditer(text)]
+
+    def closing(at: int) -> bool:
+        i = bisect.bisect_left(opens, at)
+        j = bisect.bisect_left(closes, at)
+        return i > 0 and (j == 0 or closes[j - 1] < opens[i - 1])
+
+    return closing

@@ -46,7 +46,14 @@ from gailint.template import (
 _MARKER_RE = re.compile(r"\([一二三四五六七八九十]\)|[一二三四五六七八九十]、|(?<!\d)\d{1,2}\.(?!\d)")
 _LEADING_MARKER_RE = re.compile(r"^(?:\([一二三四五六七八九十]\)|[一二三四五六七八九十]、|\d{1,2}\.)")
 _DIGITS_RE = re.compile(r"^[\d.,]+$")
-_TRAILING_DIGITS_RE = re.compile(r"[\d.,]+$")
+# From a run's first character only, possessively: a long run of digits followed by
+# a word is read once, not from each of its digits.
+_TRAILING_DIGITS_RE = re.compile(r"(?<![\d.,])[\d.,]++$")
+
+
+# Longer texts are never similar enough to a template label (at most about 40
+# characters) for the fuzzy matchers, whose caches must not keep them either.
+_FUZZY_MAX = 160
 
 
 def _core(label_norm: str) -> str:
@@ -143,10 +150,10 @@ def _join_broken_labels(tokens: list[Token]) -> list[Token]:
         if j > i:
             first, last = tokens[i], tokens[j]
             # Line breaks stand between the characters, so offsets into the text hold.
-            text = first.text
+            parts = [first.text]
             for prev, tok in zip(tokens[i:j], tokens[i + 1 : j + 1]):
-                text += "\n" * (tok.start - prev.end) + tok.text
-            out.append(Token("text", text, first.start, last.end, last.line))
+                parts.append("\n" * (tok.start - prev.end) + tok.text)
+            out.append(Token("text", "".join(parts), first.start, last.end, last.line))
             i = j + 1
             continue
         out.append(tokens[i])
@@ -332,6 +339,8 @@ def _match_t3(tok: Token, after: int) -> _Match | None:
     # Fuzzy: only for a marked label, or a very close one, among the rows still to come.
     if not has_marker and len(core) < 4:
         return None  # "总计" or "其他" alone is a column header, not a row
+    if len(core) > _FUZZY_MAX:
+        return None  # far longer than any label: no similarity can reach the threshold
     best_i = _fuzzy_row(core, after, 0.72 if has_marker else 0.88)
     return found(best_i, False) if best_i >= 0 else None
 
@@ -360,6 +369,8 @@ class _RowDraft:
     index: int  # template row; -1 a group label; -2 values whose label was lost
     label: Label | None
     values: list[Token] = field(default_factory=list)
+    numbers: int = 0  # value tokens appended while reading (parse_table3)
+    last_number_line: int = -1
 
 
 def _continued(prev: _RowDraft, tok: Token) -> Label | None:
@@ -380,7 +391,10 @@ def _continued(prev: _RowDraft, tok: Token) -> Label | None:
         start = 0
     else:
         # The longest tail of the token that starts the rest of the label (≥ 2 chars).
-        start = next((k for k in range(len(n) - 1) if len(n) - k >= 2 and rest.startswith(n[k:])), -1)
+        # (Only tails no longer than the rest can start it: a long token is not
+        # sliced at every character.)
+        first = max(0, len(n) - len(rest))
+        start = next((k for k in range(first, len(n) - 1) if len(n) - k >= 2 and rest.startswith(n[k:])), -1)
         if start < 0:
             return None
     piece = tok.text[offsets[start] - tok.start :]
@@ -430,24 +444,35 @@ def _deferred(drafts: list[_RowDraft]) -> None:
 
 def _place_orphans(drafts: list[_RowDraft]) -> None:
     """Rows whose label was lost (a converter dropped it at a page break) take the
-    first template row missing between their neighbours, in text order."""
+    first template row missing between their neighbours, in text order.
+
+    One pass, with the neighbours kept as it goes (a thousand label-less lines of
+    numbers are not each compared with every other row)."""
+    n = len(drafts)
+    later_min = [len(TABLE3_ROWS)] * (n + 1)  # smallest row index after each draft
+    next_row: list[_RowDraft | None] = [None] * (n + 1)  # the next draft that is no orphan
+    for k in range(n - 1, -1, -1):
+        d = drafts[k]
+        later_min[k] = min(later_min[k + 1], d.index) if d.index >= 0 else later_min[k + 1]
+        next_row[k] = d if d.index != -2 else next_row[k + 1]
+    taken = {d.index for d in drafts if d.index >= 0}
+    before = -1  # the largest row index before the current draft
     for k, d in enumerate(drafts):
-        if d.index != -2:
-            continue
-        before = max((x.index for x in drafts[:k] if x.index >= 0), default=-1)
-        after = min((x.index for x in drafts[k + 1 :] if x.index >= 0), default=len(TABLE3_ROWS))
-        taken = {x.index for x in drafts if x.index >= 0}
-        gap = [i for i in range(before + 1, after) if i not in taken]
-        if gap and d.values:
-            start = d.values[0].start
-            d.index = gap[0]
-            d.label = Label("", Span(start, start), TABLE3_ROWS[gap[0]][0], False)
-            continue
-        # No row missing here: the values stood above their own label (a converter
-        # centred a tall label cell below its numbers), which has none of its own.
-        nxt = next((x for x in drafts[k + 1 :] if x.index != -2), None)
-        if nxt is not None and nxt.index >= 0 and not nxt.values:
-            nxt.values, d.values = d.values, []
+        if d.index == -2:
+            gap = [i for i in range(before + 1, later_min[k + 1]) if i not in taken]
+            if gap and d.values:
+                start = d.values[0].start
+                d.index = gap[0]
+                d.label = Label("", Span(start, start), TABLE3_ROWS[gap[0]][0], False)
+                taken.add(d.index)
+            else:
+                # No row missing here: the values stood above their own label (a converter
+                # centred a tall label cell below its numbers), which has none of its own.
+                nxt = next_row[k + 1]
+                if nxt is not None and nxt.index >= 0 and not nxt.values:
+                    nxt.values, d.values = d.values, []
+        if d.index >= 0:
+            before = max(before, d.index)
 
 
 def parse_table3(lines: Sequence[Line]) -> Table | None:
@@ -456,6 +481,7 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
     other_groups: list[_RowDraft] = []  # （六）其他处理 labels, to see if they carry numbers
     current: _RowDraft | None = None
     last_row: _RowDraft | None = None
+    after = -1  # the last template row found so far (kept, not recomputed per token)
     head: list[Token] = []  # the note and the column headers, before the first row
     for tok in tokens:
         if not drafts and tok.text and (tok.kind == "text" or (head and head[-1].end == tok.start)):
@@ -472,7 +498,6 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
             if longer is not None:
                 last_row.label = longer  # type: ignore[union-attr]
                 continue
-            after = max((d.index for d in drafts if d.index >= 0), default=-1)
             m = _match_t3(tok, after) if tok.text else None
             if m is None and tok.text and current is not None and not current.values:
                 # A fragment of a group label beside a wrapped row label in PDF text
@@ -487,10 +512,10 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
             if m and m.label is not None:
                 current = last_row = _RowDraft(m.index, m.label)
                 drafts.append(current)
+                after = max(after, m.index)
             continue
         if current is not None and tok.kind == "value":
-            numbers = [t for t in current.values if t.kind == "value"]
-            if len(numbers) >= 7 and tok.line != numbers[-1].line:
+            if current.numbers >= 7 and tok.line != current.last_number_line:
                 current = None  # a second line of numbers: not this row's
         if current is None:
             if tok.kind != "value" or not drafts:
@@ -499,6 +524,9 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
             current = _RowDraft(-2, None)
             drafts.append(current)
         current.values.append(tok)
+        if tok.kind == "value":
+            current.numbers += 1
+            current.last_number_line = tok.line
     if not any(d.index >= 0 for d in drafts):
         return None
     _deferred(drafts)
@@ -679,7 +707,7 @@ def _match_t2(n: str, template: _Table2Template) -> tuple[int, bool, int] | None
     if template.year == "2021" and _TRAILING_DIGITS_RE.sub("", n) == OLD_2019_EXACT_ROW:
         # The 2019 row label left in a 2021 table: the row is 行政规范性文件 (GAI201).
         return TABLE2_ROWS.index("行政规范性文件"), False, len(OLD_2019_EXACT_ROW)
-    if len(n) < 3:
+    if len(n) < 3 or len(n) > _FUZZY_MAX:
         return None
     best_i = _fuzzy_t2(n, template.year)
     return (best_i, False, len(n)) if best_i >= 0 else None

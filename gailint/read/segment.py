@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 
 from gailint.parse.structure import heading_extent
+from gailint.parse.suppressions import comment_closers
 
 # A line is split only when it is long and holds report structure: normal reports
 # (one paragraph a line) are read as they are, at no cost.
@@ -86,7 +87,10 @@ def break_points(line: str) -> list[int]:
         # After a sentence, a space, or a table's last number ("……5949.09(二)主动公开……").
         if not prev or prev in "。！？!?；;：:" or before[-1:] in _WS or before[-1:].isdigit():
             points.add(m.start())
+    closes_comment = comment_closers(line)
     for m in _CHROME_RE.finditer(line):
+        if m.group() == "-->" and closes_comment(m.start()):
+            continue  # the end of an <!-- comment --> on this line: no page furniture
         points.add(m.start())
     for m in _TABLE_ANCHOR_RE.finditer(line):
         points.add(m.start())

@@ -113,10 +113,19 @@ class TextMap:
 
     def replaced(self, v: int) -> bool:
         """Whether view character ``v`` was made by the reader (not copied)."""
+        return self._segment(v) is not None
+
+    def from_markup(self, v: int) -> bool:
+        """Whether view character ``v`` stands for markup of the source (an HTML
+        paragraph's tags), not for a break the reader put into a line of text."""
+        i = self._segment(v)
+        return i is not None and self.markup[i]
+
+    def _segment(self, v: int) -> int | None:
         if not self.src_a:
-            return False
+            return None
         i = bisect.bisect_right(self.view_a, v) - 1
-        return i >= 0 and self.view_a[i] <= v < self.view_b[i]
+        return i if i >= 0 and self.view_a[i] <= v < self.view_b[i] else None
 
 
 IDENTITY = TextMap()

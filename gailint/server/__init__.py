@@ -9,9 +9,30 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 
 __all__ = ["main"]
+
+
+_EXCEPTION_LINE_RE = re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt)\b")
+
+
+class OneLineFormatter(logging.Formatter):
+    """``gailint: what happened: ExceptionType: why`` on one line: the first line of
+    the message (pygls puts whole tracebacks into some) and the exception's last."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        lines = [ln.strip(" \t|+-") for ln in record.getMessage().splitlines()]
+        lines = [ln for ln in lines if ln]
+        text = lines[0] if lines else ""
+        raised = [ln for ln in lines[1:] if _EXCEPTION_LINE_RE.match(ln)]
+        if raised:
+            text += f" … {raised[-1]}"
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            text += f": {type(exc).__name__}: {' '.join(str(exc).split())}"
+        return f"gailint: {text}"
 
 
 def _parse_tcp(value: str) -> tuple[str, int]:
@@ -32,7 +53,11 @@ def main(tcp: str | None = None) -> int:
             sys.stderr.write(f"gailint: error: --tcp {tcp}: 应为 HOST:PORT，例如 127.0.0.1:2087\n")
             return 2
     level = os.environ.get("GAILINT_LOG", "WARNING").upper()
-    logging.basicConfig(stream=sys.stderr, level=getattr(logging, level, logging.WARNING), format="gailint: %(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    # One line per event (an editor shows stderr as its log); GAILINT_LOG=DEBUG
+    # keeps the tracebacks.
+    handler.setFormatter(logging.Formatter("gailint: %(message)s") if level == "DEBUG" else OneLineFormatter())
+    logging.basicConfig(level=getattr(logging, level, logging.WARNING), handlers=[handler])
 
     from gailint.engine.linter import tune_gc
     from gailint.server.handlers import create_server
@@ -46,4 +71,4 @@ def main(tcp: str | None = None) -> int:
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr
     server.start_io(stdin, stdout)
-    return 0
+    return server.exit_code

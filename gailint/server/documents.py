@@ -65,7 +65,10 @@ class Document:
 
     @property
     def newline(self) -> str:
-        return "\r\n" if "\r\n" in self.text else "\n"
+        """The buffer's own line ending, for inserted lines (CR-only files too)."""
+        from gailint.textio import dominant_newline
+
+        return dominant_newline(self.text)
 
     def apply(self, changes: Iterable[Any], version: int | None, encoding: PositionEncoding) -> None:
         """Apply ``textDocument/didChange`` content changes, in order.

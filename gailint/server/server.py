@@ -16,25 +16,31 @@ import sys
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from lsprotocol.types import ResponseError
 from pygls.capabilities import ServerCapabilitiesBuilder, get_capability
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import JsonRPCNotification, LanguageServerProtocol, lsp_method
 
+INVALID_REQUEST = -32600  # JSON-RPC's code, which LSP uses for requests after shutdown
+_IGNORED = "$/gailint/ignored"
+
 from gailint import __version__
-from gailint.config import ConfigError, Settings
+from gailint.config import ConfigError, Settings, error_at
 from gailint.engine.diagnostics import Diagnostic
 from gailint.engine.linter import Linter
+from gailint.importpath import forget_import_paths
 from gailint.engine.runner import internal_error
 from gailint.model import Report
 from gailint.positions import PositionEncoding, Positions
 from gailint.server.diagnostics import to_lsp_all
 from gailint.server.documents import Document, uri_to_path
+from gailint.server.limits import BIG_DOCUMENT, lighter
 from gailint.server.neighbours import WorkspaceReports
 from gailint.server.settings import (
     ClientSettings,
@@ -84,21 +90,69 @@ class GailintProtocol(LanguageServerProtocol):
         return result
 
     # The builtin handlers would also update pygls's workspace with pygls's own
-    # position conversion; gailint keeps the text itself (documents.py).
+    # position conversion; gailint keeps the text itself (documents.py). These are
+    # plain functions, not generators: pygls 2.1 keeps a Future for every
+    # notification a generator handler takes (2 MB per 1,000 keystrokes).
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
-    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> None:
         if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
-            yield handler, (params,), None
+            handler(params)
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
-    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> None:
         if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
-            yield handler, (params,), None
+            handler(params)
 
     @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
-    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams):
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> None:
         if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
-            yield handler, (params,), None
+            handler(params)
+
+    def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):  # type: ignore[override]
+        """pygls files the Future of a notification handled by a coroutine or a
+        generator (and of each step of a generator) under a made-up id and never
+        takes it out again: drop every Future once it is done, on the event loop
+        (never while pygls iterates over them at shutdown)."""
+        super()._execute_handler(msg_id, handler, callback, args, kwargs)
+        future = self._request_futures.get(msg_id)
+        if future is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+
+        def forget(_: Any) -> None:
+            if self._request_futures.get(msg_id) is future:
+                del self._request_futures[msg_id]
+
+        def done(_: Any) -> None:
+            if loop is not None and not loop.is_closed():
+                loop.call_soon_threadsafe(forget, None)
+            else:
+                forget(None)
+
+        future.add_done_callback(done)
+
+    @lsp_method(types.EXIT)
+    def lsp_exit(self, *args):
+        # pygls ends with sys.exit(code), which its own IO loop swallows: keep the
+        # code for main() (the spec: 0 after shutdown, 1 without).
+        self._server.exit_code = 0 if self._shutdown else 1  # type: ignore[attr-defined]
+        yield from super().lsp_exit(*args)
+
+    def handle_message(self, message) -> None:
+        """After ``shutdown`` a request gets InvalidRequest, as the spec says (pygls
+        drops it, and the client waits for ever); notifications are ignored."""
+        method = getattr(message, "method", None)
+        if method == _IGNORED:
+            return  # a malformed request, already answered (structure_message)
+        if self._shutdown and method is not None and method != types.EXIT and getattr(message, "id", None) is not None:
+            self._send_response(
+                message.id, error=ResponseError(code=INVALID_REQUEST, message=f"{method}: 服务器已收到 shutdown，不再处理请求")
+            )
+            return
+        super().handle_message(message)
 
     def structure_message(self, data: dict[str, Any]):
         """A request whose params cannot be read gets an error response (pygls would
@@ -111,7 +165,7 @@ class GailintProtocol(LanguageServerProtocol):
                     self._send_response(data["id"], error=exc.to_response_error())
                 except Exception:  # pragma: no cover - a broken transport
                     logger.exception("cannot answer a malformed request")
-                return JsonRPCNotification(method="$/gailint/ignored", jsonrpc="2.0", params=None)
+                return JsonRPCNotification(method=_IGNORED, jsonrpc="2.0", params=None)
             raise
 
 
@@ -133,7 +187,8 @@ class GailintServer(LanguageServer):
         self.linter: Linter | None = None
         self._init_options: Any = None
         self._config_layer: Any = None
-        self._pending: dict[str, asyncio.Task] = {}
+        self._pending: dict[str, asyncio.Task] = {}  # the publishing task per uri
+        self._timers: dict[str, asyncio.TimerHandle] = {}  # the debounce per uri
         self._inflight: dict[tuple, asyncio.Future] = {}
         self._published: dict[str, tuple[int, int, int]] = {}
         self._doc_settings: dict[str, tuple[int, Settings]] = {}
@@ -145,8 +200,11 @@ class GailintServer(LanguageServer):
         self._shown: set[str] = set()
         self.reports = WorkspaceReports(self.root_for, self._unsaved_text)
         # One worker: lints run one at a time (the GIL would serialise them anyway),
-        # and a queued lint of an outdated version returns at once.
+        # and a queued lint of an outdated version returns at once. Big documents
+        # have a worker of their own, so a report's hover never waits behind them.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gailint-lint")
+        self.exit_code = 0  # set by the exit notification
+        self.big_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gailint-lint-big")
 
     # ------------------------------------------------------------ capabilities
 
@@ -172,7 +230,7 @@ class GailintServer(LanguageServer):
             self.encoding = self.client.position_encoding
         self.pull = get_capability(caps, "text_document.diagnostic", None) is not None
         self.roots = self._roots_of(params)
-        _forget_import_paths(self.roots)
+        forget_import_paths(self.roots)
         self.linter = self._build_linter()
 
     def adjust_capabilities(self, caps: types.ServerCapabilities) -> None:
@@ -282,6 +340,16 @@ class GailintServer(LanguageServer):
         except Exception as exc:  # a pack that breaks loading: run with the defaults
             self.show_error(f"gailint：加载规则包失败（{type(exc).__name__}: {exc}），使用默认规则")
             linter = Linter.create(Settings())
+        unknown = linter.registry.unknown_packs(settings.plugins_allow)
+        if unknown:
+            # Allowing only packs that do not exist would turn every rule off: say so,
+            # and run the installed packs instead.
+            message = linter.registry.unknown_packs_message(unknown) + "；已改用全部已安装的规则包"
+            if "plugins" in self.client.table or settings.source is None:
+                self.show_error(str(ConfigError("编辑器设置（gailint）", "plugins.allow", message)))
+            else:
+                self.show_error(str(error_at(settings.source, "plugins.allow", message)))
+            linter = Linter.create(replace(settings, plugins_allow=None))
         # Files with no config get the defaults, not the workspace root's config.
         linter.base = Settings()
         for error in linter.registry.errors:
@@ -391,6 +459,9 @@ class GailintServer(LanguageServer):
         self._doc_settings.pop(uri, None)
         self._doc_configs.pop(uri, None)
         self._snapshots.pop(uri, None)
+        timer = self._timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
         task = self._pending.pop(uri, None)
         if task is not None:
             task.cancel()
@@ -498,7 +569,7 @@ class GailintServer(LanguageServer):
         settings = self.settings_for(doc)
         loop = asyncio.get_running_loop()
         future = loop.run_in_executor(
-            self.executor,
+            self.big_executor if len(doc.text) >= BIG_DOCUMENT else self.executor,
             self._compute,
             linter,
             doc,
@@ -537,7 +608,10 @@ class GailintServer(LanguageServer):
         report: Report | None
         started = time.perf_counter()
         try:
+            settings, note = lighter(linter, settings, len(text), doc.path)
             report, diagnostics = linter.lint(text, doc.path, settings, neighbours=self.reports.provider(linter))
+            if note is not None:
+                diagnostics = [note, *diagnostics]
             # The report's line index is of the reader's text when it changed the file.
             positions = Positions(text, report.index if report.source is None else None)
         except Exception as exc:  # the parser itself failed: say so, never crash
@@ -587,22 +661,41 @@ class GailintServer(LanguageServer):
         return result
 
     def schedule(self, uri: str, delay: float) -> None:
-        """(Re)start the document's debounce: lint after ``delay`` seconds, then publish."""
+        """(Re)start the document's debounce: lint after ``delay`` seconds, then publish.
+
+        A keystroke only moves a timer (no task is made and cancelled per keystroke:
+        over weeks of typing their cancelled frames were garbage the collector sees
+        late); the publishing task, once started, publishes the newest version.
+        """
         if self.pull:
             return  # the client asks (textDocument/diagnostic)
-        previous = self._pending.pop(uri, None)
-        if previous is not None:
-            previous.cancel()
-        self._pending[uri] = asyncio.ensure_future(self._publish_later(uri, delay))
+        timer = self._timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+        if delay > 0:
+            self._timers[uri] = asyncio.get_running_loop().call_later(delay, self._start_publishing, uri)
+        else:
+            self._start_publishing(uri)
 
-    async def _publish_later(self, uri: str, delay: float) -> None:
+    def _start_publishing(self, uri: str) -> None:
+        self._timers.pop(uri, None)
+        task = self._pending.get(uri)
+        if task is not None and not task.done():
+            return  # still linting: it goes on to the newest version when done
+        self._pending[uri] = asyncio.ensure_future(self._publish_latest(uri))
+
+    async def _publish_latest(self, uri: str) -> None:
         me = asyncio.current_task()
         try:
-            if delay > 0:
-                await asyncio.sleep(delay)
-            result = await self.current_result(uri)
-            if result is not None:
-                self.publish(result)
+            while True:
+                result = await self.current_result(uri)
+                if result is None:
+                    return
+                if self.is_current(result):
+                    self.publish(result)
+                    return
+                if uri in self._timers:
+                    return  # still being typed: its debounce starts the next round
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -623,32 +716,10 @@ class GailintServer(LanguageServer):
         )
 
     def shutdown(self) -> None:
+        for timer in self._timers.values():
+            timer.cancel()
         for task in self._pending.values():
             task.cancel()
         self.executor.shutdown(wait=False, cancel_futures=True)
+        self.big_executor.shutdown(wait=False, cancel_futures=True)
         super().shutdown()
-
-
-def _forget_import_paths(roots: list[Path]) -> None:
-    """Drop the workspace folders (and the current folder) from ``sys.path``.
-
-    Rule packs are installed entry points; a folder named like a pack inside the
-    report repository must never be imported instead (``python -m`` puts the
-    current folder first on sys.path).
-    """
-    banned = {str(r.resolve()) for r in roots}
-    try:
-        banned.add(str(Path.cwd().resolve()))
-    except OSError:
-        pass
-    keep = []
-    for entry in sys.path:
-        try:
-            resolved = str(Path(entry or ".").resolve())
-        except OSError:
-            resolved = entry
-        if entry == "" or resolved in banned:
-            continue
-        keep.append(entry)
-    sys.path[:] = keep
-

@@ -22,6 +22,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
 from gailint.config import ConfigError, settings_from_mapping
 from gailint.engine.diagnostics import Edit
 from gailint.engine.fixes import apply_edits
+from gailint.textio import dominant_newline
 
 DISABLE_FILE_RE = re.compile(r"<!--[ \t]*gailint-disable-file[ \t]+([A-Za-z0-9_, \t]+?)[ \t]*-->")
 
@@ -122,7 +123,7 @@ def per_file_ignore_edit(doc_path: str, code: str, config: Path | None, root: Pa
 
 
 def _plan(text: str, config: Path, rel: str, code: str) -> Edit | None:
-    newline = "\r\n" if "\r\n" in text else "\n"
+    newline = dominant_newline(text)
     header = "tool.gailint.per-file-ignores" if config.name == "pyproject.toml" else "per-file-ignores"
     key = _toml_string(_pattern(rel))
     doc = tomllib.loads(text)

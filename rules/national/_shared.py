@@ -7,6 +7,7 @@ import re
 from gailint import Report, Span
 from gailint.engine.diagnostics import Edit
 from gailint.model import format_number as fmt
+from gailint.textio import dominant_newline
 
 __all__ = ["FEE_RE", "can_equal", "delete_line", "first_line_span", "fmt", "newline_of", "split_note"]
 
@@ -15,8 +16,9 @@ FEE_RE = re.compile(r"信息处理费|处理费|收费|收取.{0,6}费")
 
 
 def newline_of(report: Report) -> str:
-    """The document's own line ending, so an inserted line matches its neighbours."""
-    return "\r\n" if "\r\n" in report.text else "\n"
+    """The file's own line ending (CRLF, LF, or a lone CR in old Mac files), so an
+    inserted line matches its neighbours."""
+    return dominant_newline(report.source_text)
 
 
 def first_line_span(report: Report) -> Span:

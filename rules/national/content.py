@@ -23,7 +23,13 @@ _VAGUE_RE = re.compile(
     r"|意识不强|认识不足|认识不到位|力度不够|更新不及时|形式单一|方式单一"
 )
 # A number with a unit, a date, a title in 《》 or a quoted list makes a problem concrete.
-_CONCRETE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:个|件|条|家|篇|次|项|%|％|人|名|天|日|月|小时|万|余)|《[^》]{2,}》|[“\"][^”\"]{4,}[”\"]")
+# Linear on any run: a number is read from its first digit only, possessively, and a
+# title or quotation stops at the next opening mark (a run of 《 or “ is not re-read
+# from each one of them).
+_CONCRETE_RE = re.compile(
+    r"(?<!\d)\d++(?:\.\d++)?\s*+(?:个|件|条|家|篇|次|项|%|％|人|名|天|日|月|小时|万|余)"
+    r"|《[^《》]{2,}+》|[“\"][^“”\"]{4,}+[”\"]"
+)
 
 
 def _heading_span(report: Report, number: int) -> Span | None:
@@ -124,6 +130,10 @@ def empty_other_matters(report: Report, ctx: RuleContext) -> Iterator[Violation]
     )
 
 
+def _positive(value: object) -> str | None:
+    return None if isinstance(value, int) and value >= 1 else f"“{value}”应为正整数（字数）"
+
+
 def _preview(text: str) -> str:
     text = re.sub(r"\s+", "", text)
     return text if len(text) <= 24 else f"{text[:12]}…{text[-8:]}"
@@ -133,8 +143,9 @@ def _preview(text: str) -> str:
     code="GAI603",
     name="duplicate-passage",
     severity="warning",
-    tags=("content",),
+    tags=("content", "costly"),
     options={"min_chars": 40, "min_sentence": 20},
+    option_checks={"min_chars": lambda v: _positive(v), "min_sentence": lambda v: _positive(v)},
 )
 def duplicate_passage(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """同一段文字在报告中出现了两次。

@@ -117,7 +117,7 @@ def similarity(report: Report, other: Report) -> tuple[float, int]:
     return same / total, total
 
 
-@rule(code="GAI307", name="copied-report", severity="warning", tags=("content", "cross-year"))
+@rule(code="GAI307", name="copied-report", severity="warning", tags=("content", "cross-year", "costly"))
 def copied_report(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """报告正文与同一机关上一年度的报告高度雷同。
 

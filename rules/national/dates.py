@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -25,9 +26,10 @@ _PREVIOUS_OK_RE = re.compile(
     r"机构改革|成立|组建|挂牌|更名|合并"
 )
 _BEFORE_OK_RE = re.compile(r"(?:自|从|至|到|较|比|与|和|及|、|截至|截止|—|-|~|～)\s*$")
-_AFTER_OK_RE = re.compile(r"\s*年?度?\s*(?:以来|起|至|到|底|末|—|-|~|～|和|与|、)")
+# Possessive spaces: a year followed by a long run of spaces is read once.
+_AFTER_OK_RE = re.compile(r"\s*+年?度?\s*+(?:以来|起|至|到|底|末|—|-|~|～|和|与|、)")
 # Late last year (2020年12月…) often starts work reported this year.
-_LATE_MONTH_RE = re.compile(r"\s*年\s*(?:1[0-2])\s*月")
+_LATE_MONTH_RE = re.compile(r"\s*+年\s*+(?:1[0-2])\s*+月")
 _DOC_NUMBER_RE = re.compile(r"[^。，,；;]{0,8}号")
 _TRUSTED_SOURCES = ("title", "period", "config")
 
@@ -36,26 +38,51 @@ _MONTH_DAY_RE = re.compile(r"^\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _KIND_NAMES = {"department": "县级以上人民政府部门", "government": "县级以上地方人民政府", "township": "乡镇人民政府、街道办事处"}
 
 
-def _in_title(line_text: str, start: int, end: int) -> bool:
-    """Inside 《…》 (a document title), or the year of a document number (2021年第3号).
-    Also true for "1月25号" dates: a miss there is cheaper than a false alarm."""
-    before = line_text[:start]
-    if before.rfind("《") > before.rfind("》"):
-        return True
-    return bool(_DOC_NUMBER_RE.match(line_text, end)) or before.endswith(("〔", "[", "【"))
+class _Line:
+    """One line's sentence ends and 《》 marks, found once, so that each year on the
+    line is placed by binary search (a line of a thousand years is read once, not
+    once per year), and each sentence's wording is searched once."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [m.end() for m in _SENTENCE_END_RE.finditer(text)]
+        self.opens = [i for i, ch in enumerate(text) if ch == "《"] if "《" in text else []
+        self.closes = [i for i, ch in enumerate(text) if ch == "》"] if "》" in text else []
+        self._wording: dict[tuple[int, int, re.Pattern[str]], bool] = {}
 
-def _sentence(line_text: str, start: int, end: int) -> str:
-    cut = [m.end() for m in _SENTENCE_END_RE.finditer(line_text, 0, start)]
-    nxt = _SENTENCE_END_RE.search(line_text, end)
-    return line_text[cut[-1] if cut else 0 : nxt.start() if nxt else len(line_text)]
+    def in_title(self, start: int, end: int) -> bool:
+        """Inside 《…》 (a document title), or the year of a document number (2021年第3号).
+        Also true for "1月25号" dates: a miss there is cheaper than a false alarm."""
+        opened = _last_before(self.opens, start)
+        if opened > _last_before(self.closes, start):
+            return True
+        return bool(_DOC_NUMBER_RE.match(self.text, end)) or (start > 0 and self.text[start - 1] in "〔[【")
+
+    def sentence_says(self, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+        """Does the sentence holding [start, end) match ``pattern``?"""
+        k = bisect.bisect_right(self.ends, start)
+        cut = self.ends[k - 1] if k else 0
+        # The first end mark at or after ``end`` closes the sentence (its offset is end - 1).
+        j = bisect.bisect_left(self.ends, end + 1)
+        stop = self.ends[j] - 1 if j < len(self.ends) else len(self.text)
+        key = (cut, stop, pattern)
+        said = self._wording.get(key)
+        if said is None:
+            said = self._wording[key] = bool(pattern.search(self.text, cut, stop))
+        return said
 
 
 def _covered(span: Span, spans: list[Span]) -> bool:
     return any(s.start <= span.start and span.end <= s.end for s in spans)
 
 
-def _plausible(report: Report, ref: YearRef, first_line: int) -> bool:
+def _last_before(offsets: list[int], at: int) -> int:
+    """The largest offset < ``at``, or -1."""
+    k = bisect.bisect_left(offsets, at)
+    return offsets[k - 1] if k else -1
+
+
+def _plausible(report: Report, ref: YearRef, first_line: int, lines: dict[int, _Line], next_dates: dict[int, int]) -> bool:
     year = report.year or ref.year
     if ref.year == year or ref.year < year - 2 or ref.year > year + 1:
         return True  # far-off years are history (2008年《条例》) or targets (到2035年)
@@ -63,15 +90,17 @@ def _plausible(report: Report, ref: YearRef, first_line: int) -> bool:
     if line is None or line.kind in ("title", "table") or ref.line < first_line:
         return True  # the title, the tables, and page furniture above the title
     start, end = ref.span.start - line.span.start, ref.span.end - line.span.start
-    if _in_title(line.text, start, end):
+    marks = lines.get(ref.line)
+    if marks is None:
+        marks = lines[ref.line] = _Line(line.text)
+    if marks.in_title(start, end):
         return True
-    sentence = _sentence(line.text, start, end)
     if _BEFORE_OK_RE.search(line.text, max(0, start - 3), start) or _AFTER_OK_RE.match(line.text, end):
         return True  # 自2020年以来, 较2020年, 2020年至2021年
     if ref.year == year + 1:
-        dates = [d.span for d in report.dates if d.value.year == year + 1 and d.value.month <= 6]
-        return _covered(ref.span, dates) or bool(_NEXT_OK_RE.search(sentence))
-    return bool(_PREVIOUS_OK_RE.search(sentence)) or bool(_LATE_MONTH_RE.match(line.text, end))
+        # A date holding a year starts at that year's digits: one look-up.
+        return next_dates.get(ref.span.start, -1) >= ref.span.end or marks.sentence_says(start, end, _NEXT_OK_RE)
+    return marks.sentence_says(start, end, _PREVIOUS_OK_RE) or bool(_LATE_MONTH_RE.match(line.text, end))
 
 
 @rule(code="GAI403", name="stray-year", severity="warning", tags=("period", "dates"))
@@ -115,14 +144,29 @@ def stray_year(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         return
     first_line = report.index.line_of(report.title.span.start) if report.title is not None else 0
     skip = [ref.span for ref in (report.period, report.published) if ref is not None]
+    # Dates of the first half of next year (发布日期, 落款 2022年1月25日): start -> end.
+    next_dates = {d.span.start: d.span.end for d in report.dates if d.value.year == report.year + 1 and d.value.month <= 6}
+    lines: dict[int, _Line] = {}
     for ref in report.years:
-        if _covered(ref.span, skip) or _plausible(report, ref, first_line):
+        if _covered(ref.span, skip) or _plausible(report, ref, first_line, lines, next_dates):
             continue
         yield Violation(
             ref.span,
             f"正文中的“{ref.year}年”与报告年度 {report.year} 年不符，应为 {report.year} 年"
             "（若确指其他年份，请写明“上年”“较上年”等）",
         )
+
+
+def _check_month_day(value: object) -> str | None:
+    """A deadline option must be a real day of the year, written 月-日."""
+    m = _MONTH_DAY_RE.match(str(value))
+    try:
+        if m:
+            date(2001, int(m.group(1)), int(m.group(2)))  # not a leap year: no 02-29
+            return None
+    except ValueError:
+        pass
+    return f"“{value}”不是有效的期限：应为“月-日”，例如 \"03-31\""
 
 
 def _deadline(option: object, default: str, year: int) -> date:
@@ -142,6 +186,7 @@ def _deadline(option: object, default: str, year: int) -> date:
     severity="warning",
     tags=("dates",),
     options=dict(DEFAULT_DEADLINES),
+    option_checks={name: _check_month_day for name in DEFAULT_DEADLINES},
 )
 def late_publication(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """发布日期（或落款日期）晚于条例规定的期限。

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from gailint import Edit, Fix, Report, RuleContext, Span, Violation, rule
 from gailint.model import Line
+from gailint.parse.suppressions import comment_closers
 from gailint_rules.national._shared import delete_line
 
 _WS = " \t\u00a0\u3000"
@@ -79,7 +80,7 @@ class _Piece:
     name: str
 
 
-def _boundary(text: str, start: int, end: int) -> bool:
+def _boundary(text: str, start: int, end: int, closes_comment: Callable[[int], bool]) -> bool:
     """Furniture stands apart from the words around it: a letter right before it, or
     one right after a bare button word (附件下载服务), makes it part of a sentence."""
     before = text[start - 1 : start]
@@ -87,7 +88,7 @@ def _boundary(text: str, start: int, end: int) -> bool:
     if text.startswith("-->", start):
         # A stray "-->" of a page's markup; one that closes an <!-- comment --> is the
         # comment's (a suppression comment, or GAI704's markup residue).
-        return (not before or before in _WS) and text.rfind("<!--", 0, start) <= text.rfind("-->", 0, start)
+        return (not before or before in _WS) and not closes_comment(start)
     if before and before.isalpha() and not text[start:end].startswith(("【", "[")):
         return False
     return not (after.isalpha() and text[end - 1 : end].isalpha() and after not in "大中小")
@@ -116,12 +117,15 @@ def _hits(report: Report, extra: re.Pattern[str] | None) -> dict[int, list[tuple
 
 def _pieces(line: Line, at_edge: bool, hits: list[tuple[int, int, str]]) -> list[_Piece]:
     text, base = line.text, line.span.start
+    closes_comment = comment_closers(text)
     found = [
-        _Piece(a - base, b - base, name) for a, b, name in hits if b - base <= len(text) and _boundary(text, a - base, b - base)
+        _Piece(a - base, b - base, name)
+        for a, b, name in hits
+        if b - base <= len(text) and _boundary(text, a - base, b - base, closes_comment)
     ]
     if at_edge:
         for m in _EDGE_RE.finditer(text):
-            if m.end() > m.start() and _boundary(text, m.start(), m.end()):
+            if m.end() > m.start() and _boundary(text, m.start(), m.end(), closes_comment):
                 found.append(_Piece(m.start(), m.end(), _EDGE_PIECES[int(m.lastgroup[1:])][1]))  # type: ignore[index]
     if text.lstrip(_WS)[:1] in (">", "＞", "»") and _CRUMB_LINE_RE.match(text):
         found.append(_Piece(len(text) - len(text.lstrip(_WS)), len(text.rstrip(_WS)), ">"))

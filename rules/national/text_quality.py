@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterator, Mapping
@@ -85,10 +86,12 @@ def placeholder(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     text = report.text
     if not _PLACEHOLDER_HINT_RE.search(text):
         return  # most reports: a literal scan in C instead of the full alternation
-    urls = [m.span() for m in _URL_RE.finditer(text)]
+    urls = [m.span() for m in _URL_RE.finditer(text)]  # in text order, not overlapping
+    url_starts = [a for a, _ in urls]
     for kind, start, end in _placeholders(text):
-        if any(a <= start < b for a, b in urls):
-            continue
+        k = bisect.bisect_right(url_starts, start) - 1
+        if k >= 0 and start < urls[k][1]:
+            continue  # inside a URL
         span = Span(start, end)
         found = text[start:end]
         if kind == "instruction":
@@ -191,9 +194,11 @@ _TAG_RE = re.compile(
 # HTML comments (Word's <!--[if !supportLists]-->), and the style sheet Word pastes
 # into a page's text: "Normal 0 7.8 磅 … X-NONE /* Style Definitions */ table.MsoNormalTable {mso-…}".
 _COMMENT_RE = re.compile(r"<!--(?!\s*gailint-)[^\n]{0,200}?-->")
+# The selector before "{" is read from its first character only, possessively: a line
+# of prose (every Chinese character is \w) is not re-read from each of its characters.
 _WORD_STYLE_RE = re.compile(
     r"(?:Normal\s+0\s+[\d.]+\s*磅[\w\s.-]{0,80}?X-NONE\s*)?(?:/\*\s*Style Definitions\s*\*/\s*)?"
-    r"(?:[\w.#:-]+\s*)?\{[^{}\n]{0,3000}?mso-[^{}\n]{0,3000}\}"
+    r"(?:(?<![\w.#:-])[\w.#:-]++\s*+)?\{[^{}\n]{0,3000}?mso-[^{}\n]{0,3000}\}"
 )
 _SPACES = {"\u00a0", "\u2002", "\u2003", "\u2009", "\u3000", " "}
 
@@ -334,7 +339,7 @@ def _split_word(line: Line, nxt: Line) -> bool:
     return not _NEW_ITEM_RE.match(head)
 
 
-@rule(code="GAI705", name="broken-line", severity="info", fix="always", tags=("layout",))
+@rule(code="GAI705", name="broken-line", severity="info", fix="sometimes", tags=("layout",))
 def broken_line(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """一个词被分页或换行拆到了两行（……政务公开工 / 作的分管领导……）。
 
@@ -342,7 +347,8 @@ def broken_line(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     一段正文的行末是汉字、没有句末标点（。；：！？”）等），而下一个非空行紧接着以汉字开头，
     且不是新的条目（一是、（二）、第三、2022年……、小标题：），并以句末标点结束这句话，
     就认为同一句话被断开了。标题、小标题、表格和落款不检查；网页抓取成一行、由 gailint 分行阅读的
-    正文，以及按页宽折行的 PDF 文本（已接回段落）也不检查。
+    正文，以及按页宽折行的 PDF 文本（已接回段落）也不检查。HTML 网页中一句话被拆进两个段落
+    （`<p>…工</p><p>作的…</p>`）同样报告，但不提供自动修复（要改的是网页的标记）。
 
     ## 为什么是问题
     从 Word 或 PDF 复制时分页符变成了换行，词语被拆散，读起来像两段，也影响检索。
@@ -368,7 +374,13 @@ def broken_line(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """
     content = [ln for ln in report.lines if ln.kind != "blank"]
     for line, nxt in zip(content, content[1:]):
-        if line.kind != "prose" or nxt.kind != "prose" or nxt.joined or not _split_word(line, nxt):
+        if line.kind != "prose" or nxt.kind != "prose" or not _split_word(line, nxt):
+            continue
+        # A break the reader put into a scraped line is not in the report; one between
+        # two HTML paragraphs is, but deleting the break the reader shows for it would
+        # leave the page's tags: reported, without a fix.
+        markup = nxt.joined and report.textmap.from_markup(nxt.span.start - 1)
+        if nxt.joined and not markup:
             continue
         tail = line.text.rstrip()
         head = nxt.text.lstrip()
@@ -377,7 +389,7 @@ def broken_line(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         yield Violation(
             Span(end - 1, start + 1),
             f"“…{tail[-5:]}”与下一行“{head[:6]}…”之间断行，一句话被拆成两行：应合并为一行",
-            Fix("合并断开的两行", (Edit(end, start, ""),)),
+            None if markup else Fix("合并断开的两行", (Edit(end, start, ""),)),
         )
 
 
@@ -403,6 +415,13 @@ def _typos(ctx: RuleContext) -> dict[str, str]:
     if isinstance(extra, Mapping):
         merged.update({k: v for k, v in extra.items() if isinstance(k, str) and isinstance(v, str) and k and k != v})
     return merged
+
+
+def _inside_word(text: str, start: int, end: int, word: str) -> bool:
+    """Does an occurrence of ``word`` cover text[start:end]? Only the few places
+    where one could start are looked at (not the whole line per typo)."""
+    first = max(0, end - len(word))
+    return any(text.startswith(word, at) for at in range(first, start + 1))
 
 
 @rule(code="GAI706", name="typo", severity="info", fix="always", tags=("language",))
@@ -442,7 +461,7 @@ def typo(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         for m in pattern.finditer(line.text):
             wrong, right = m.group(), table[m.group()]
             # Already the right word around it (a pack's 落→落实 inside 落实): nothing to fix.
-            if any(r.start() <= m.start() and m.end() <= r.end() for r in re.finditer(re.escape(right), line.text)):
+            if _inside_word(line.text, m.start(), m.end(), right):
                 continue
             span = Span(line.span.start + m.start(), line.span.start + m.end())
             yield Violation(span, f"疑似错别字“{wrong}”：应为“{right}”", Fix(f"改为“{right}”", (Edit.replace(span, right),)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from gailint.engine.fixes import apply_edits
 from gailint.template import TABLE3_ROWS
 
-from .conftest import lint, span_text
+from .conftest import LINTER, lint, span_text
 
 TITLE = "某县交通运输局2023年政府信息公开工作年度报告\n"
 PERIOD = "本报告所列数据统计期限为2023年1月1日至2023年12月31日。\n"
@@ -202,3 +202,20 @@ def test_a_missing_section_is_reported_where_it_belongs():
     # At the end of section 四's content, not on section 六's heading.
     end = text.index("本年度未发生行政复议。") + len("本年度未发生行政复议。")
     assert (five.span.start, five.span.end) == (end, end)
+
+
+def test_inserted_lines_use_a_cr_only_files_own_line_ending():
+    # Old Mac-style files end lines with a lone CR: an inserted heading or statistics
+    # period must end with CR too, not add the first LF of the file.
+    from gailint.config import Settings
+    from gailint.engine.fixes import fix_to_point
+
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[1] / "fixtures" / "003_bfabfd0488fd8ed4.txt"
+    text = seed.read_text(encoding="utf-8").replace("\n", "\r")
+    text = text.replace("## **六、其他需要报告的事项**\r", "")
+    settings = Settings(select=("GAI102", "GAI401"))
+    result = fix_to_point(text, lambda t: LINTER.lint(t, "r.txt", settings)[1])
+    assert result.applied and "六、其他需要报告的事项\r" in result.text
+    assert "\n" not in result.text

@@ -240,9 +240,9 @@ async def disable_actions(client: LanguageClient, uri: str, published, code: str
 class RawClient:
     """A bare JSON-RPC client over the server's stdio (no LSP library in between)."""
 
-    def __init__(self, cwd=None, command=None) -> None:
+    def __init__(self, cwd=None, command=None, stderr=subprocess.DEVNULL) -> None:
         self.proc = subprocess.Popen(
-            command or SERVER_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd
+            command or SERVER_COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, cwd=cwd
         )
         self.timer = threading.Timer(30, self.proc.kill)  # never hang the suite
         self.timer.start()

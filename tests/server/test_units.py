@@ -251,3 +251,20 @@ def test_tcp_address(value):
 
     host, port = _parse_tcp(value)
     assert port in (2087, 9000) and host
+
+
+@pytest.mark.parametrize("text, newline", [("甲\r乙\r", "\r"), ("甲\r\n乙\r\n", "\r\n"), ("甲\n乙\n", "\n"), ("甲\r乙\r\n丙\r", "\r")])
+def test_inserted_lines_in_the_editor_use_the_buffers_own_line_ending(text, newline):
+    # The tables snippet, the disable-file comment and a config entry are inserted
+    # with the document's own line ending: a CR-only buffer gets CR, not an LF.
+    from pathlib import Path
+
+    from gailint.server.suppress import _plan
+
+    doc = Document.open("file:///r.md", text, 1, "markdown")
+    assert doc.newline == newline
+    assert markdown_disable_edit(text, "GAI701", doc.newline).new.endswith("-->" + newline)
+    assert all_tables_text(doc.newline).count(newline) > 10
+    if newline != "\r":  # (TOML itself has no CR-only line ending)
+        entry = _plan("year = 2023" + newline, Path("gailint.toml"), "r.txt", "GAI701")
+        assert entry.new.replace(newline, "") == entry.new.replace("\r", "").replace("\n", "")

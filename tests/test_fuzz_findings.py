@@ -1,0 +1,50 @@
+"""What bench/fuzz.py found, kept as examples: fixes and readings on one-line
+scrapes and HTML pages, where the reader's text differs from the file."""
+
+from __future__ import annotations
+
+from gailint.config import Settings
+from gailint.engine.fixes import apply_edits
+from gailint.engine.linter import Linter
+
+from _support import seed_text
+
+LINTER = Linter.create()
+ALL = Settings(select=("ALL",))
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", "").replace("\n", "")
+
+
+def test_a_comment_on_a_scraped_line_is_no_page_furniture():
+    # "-->" after a space is page furniture in a scrape, unless it closes an "<!--"
+    # on the same line: the reader must not split the comment apart, nor GAI701 flag it.
+    text = "<!-- gailint-disable GAI999 --> <!-- 注释 --> " + _one_line(seed_text("003"))
+    _, diags = LINTER.lint(text, "r.txt", ALL)
+    assert not [d for d in diags if d.code == "GAI701" and text[d.span.start : d.span.end] == "-->"]
+
+
+def test_joining_two_paragraphs_of_an_html_page_is_no_plain_edit():
+    # The break between <p> elements is the markup's: deleting the "\n" between them
+    # in the file would change nothing, so GAI705 offers no fix there.
+    page = (
+        "<html><body><p>一、总体情况</p>\n"
+        "<p>由于人事变动，我镇及时调整了分工，进一步明确政务公开工</p>\n"
+        "<p>作的分管领导，确保政务公开工作的延续性。</p></body></html>"
+    )
+    _, diags = LINTER.lint(page, "r.html", ALL)
+    (broken,) = [d for d in diags if d.code == "GAI705"]
+    assert broken.fix is None
+
+
+def test_a_heading_inserted_into_a_scraped_line_starts_a_line_of_its_own():
+    # The reader broke the scraped line before section 三; the heading of the missing
+    # section 二 goes there, so in the file it needs a line break before it as well.
+    text = _one_line(seed_text("001")).replace("二、主动公开政府信息情况", "", 1)
+    _, diags = LINTER.lint(text, "r.txt", ALL)
+    (missing,) = [d for d in diags if d.code == "GAI102" and "二、主动公开政府信息情况" in d.message]
+    (edit,) = missing.fix.edits
+    assert edit.new == "\n二、主动公开政府信息情况\n"
+    fixed = apply_edits(text, missing.fix.edits)
+    assert not [d for d in LINTER.lint(fixed, "r.txt", ALL)[1] if d.message == missing.message]
