@@ -358,16 +358,21 @@ REPORT_TITLE = "XX县人民政府2023年政府信息公开工作年度报告\n"
 HOSTILE = f"{REPORT_TITLE}当前位置：首页{_TRAP}\n{_PARAGRAPH}\n{_PARAGRAPH}\n"
 
 
-@pytest.mark.parametrize("fmt", ["text", "concise", "json"])
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "gitlab", "github"])
 def test_report_text_is_printed_with_control_characters_escaped(tmp_path, fmt):
     (tmp_path / "r.txt").write_text(HOSTILE, encoding="utf-8")
     out = run("check", "--select", "GAI701,GAI603", "--output-format", fmt, "r.txt", cwd=tmp_path)
     assert out.returncode == 1
     for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
         assert raw not in out.stdout, (fmt, out.stdout)
+    # JSON formats escape on the wire and give back the same text once read.
     if fmt == "json":
-        items = json.loads(out.stdout)
-        assert any("\x1b[2J" in d["message"] for d in items)  # escaped on the wire, the same text once read
+        assert any("\x1b[2J" in d["message"] for d in json.loads(out.stdout))
+    elif fmt == "sarif":
+        results = json.loads(out.stdout)["runs"][0]["results"]
+        assert any("\x1b[2J" in r["message"]["text"] for r in results)
+    elif fmt == "gitlab":
+        assert any("\x1b[2J" in d["description"] for d in json.loads(out.stdout))
     else:
         assert "\\x1b[2J" in out.stdout and "\\u202e" in out.stdout
 

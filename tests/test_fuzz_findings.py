@@ -3,6 +3,8 @@ scrapes and HTML pages, where the reader's text differs from the file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from gailint.config import Settings
 from gailint.engine.fixes import apply_edits
 from gailint.engine.linter import Linter
@@ -48,3 +50,26 @@ def test_a_heading_inserted_into_a_scraped_line_starts_a_line_of_its_own():
     assert edit.new == "\n二、主动公开政府信息情况\n"
     fixed = apply_edits(text, missing.fix.edits)
     assert not [d for d in LINTER.lint(fixed, "r.txt", ALL)[1] if d.message == missing.message]
+
+
+def test_hundreds_of_repeats_on_one_scraped_line_walk_its_letters_once(monkeypatch):
+    # A date pasted hundreds of times into a scraped line: every repeat found mapped its
+    # offsets back by walking the whole 60,000-character line again (2.4 s per 100 KB).
+    # Each line's letters are now read once, then looked up by binary search.
+    import gailint.parse.prose as prose
+
+    scans: list[int] = []
+    words = prose._WORDS_RE
+
+    class Counting:
+        def finditer(self, text: str):
+            scans.append(len(text))
+            return words.finditer(text)
+
+    monkeypatch.setattr(prose, "_WORDS_RE", Counting())
+    # The input the fuzzer saved: a mutated report laid out on one line.
+    text = (Path(__file__).parent / "fixtures" / "fuzz" / "date-run-one-line.txt").read_text(encoding="utf-8")
+    assert "\n" not in text
+    _, diags = LINTER.lint(text, "r.txt", Settings(select=("GAI603",)))
+    assert len([d for d in diags if d.code == "GAI603"]) > 300
+    assert len(scans) <= 1  # one line, read once

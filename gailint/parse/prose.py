@@ -330,17 +330,31 @@ def repeated_passages(
             size += len(letters)
     content = "".join(pieces)
 
+    # Per line, where each run of letters starts in the line and how many letters come
+    # before it: built once for a line that holds a repeat (a page scraped onto one
+    # line holds hundreds), then every offset is a binary search.
+    letter_maps: dict[int, tuple[list[int], list[int]]] = {}
+
     def original(c: int) -> int:
-        # Only called for the few repeats found: walk that one line's letters.
         k = bisect.bisect_right(line_starts, c) - 1
         base, text = line_texts[k]
+        runs = letter_maps.get(k)
+        if runs is None:
+            starts: list[int] = []
+            before: list[int] = []
+            count = 0
+            for m in _WORDS_RE.finditer(text):
+                starts.append(m.start())
+                before.append(count)
+                count += m.end() - m.start()
+            before.append(count)
+            runs = letter_maps[k] = (starts, before)
+        starts, before = runs
         left = c - line_starts[k]
-        for m in _WORDS_RE.finditer(text):
-            width = m.end() - m.start()
-            if left < width:
-                return base + m.start() + left
-            left -= width
-        return base + len(text)
+        r = bisect.bisect_right(before, left, 0, len(starts)) - 1
+        if r < 0 or left >= before[-1]:
+            return base + len(text)
+        return base + starts[r] + left - before[r]
 
     n = len(content)
     windows = [content[i : i + window] for i in range(n - window + 1)]
