@@ -146,7 +146,8 @@ def _runs(text: str, pieces: list[_Piece]) -> list[tuple[int, int, list[str]]]:
     for p in pieces:
         if runs and all(ch in _PUNCT for ch in text[runs[-1][1] : p.start]):
             a, _, names = runs[-1]
-            runs[-1] = (a, p.end, names + [p.name])
+            names.append(p.name)  # in place: a run can join thousands of pieces
+            runs[-1] = (a, p.end, names)
         else:
             runs.append((p.start, p.end, [p.name]))
     return runs
@@ -267,7 +268,8 @@ def _merge(report: Report, found: list[_Found]) -> list[_Found]:
             between = text[prev.end : f.start]
             same = (prev.first is None) == (f.first is None)
             if same and all(ch in _PUNCT or (ch == "\n" and textmap.replaced(prev.end + k)) for k, ch in enumerate(between)):
-                prev.end, prev.names = f.end, prev.names + f.names
+                prev.end = f.end
+                prev.names.extend(f.names)  # in place: thousands of pieces can merge
                 if f.first is not None:
                     prev.last = f.last
                 continue
