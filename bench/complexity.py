@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import html
 import io
 import math
 import os
@@ -144,6 +145,11 @@ def _insert(text: str, at: int, line: str) -> str:
     return text[:at] + line + "\n" + text[at:]
 
 
+def _as_html(text: str) -> str:
+    body = "".join(f"<p>{html.escape(line, quote=False)}</p>\n" for line in text.split("\n"))
+    return f"<!DOCTYPE html><html><head><title>年度报告</title></head><body><div>\n{body}</div></body></html>"
+
+
 def _one_line(text: str) -> str:
     return text.replace("\r\n", "").replace("\n", "").replace("\r", "")
 
@@ -159,6 +165,8 @@ PLACES: dict[str, Callable[[Base, Filler, int], str]] = {
     ),
     # A web scrape: the whole report on one line, the run in section 五.
     "oneline": lambda b, f, n: _one_line(b.text[: b.section5]) + _run(f, n) + _one_line(b.text[b.section5 :]),
+    # An HTML page, a paragraph a line, the run a paragraph of its own in section 一.
+    "html": lambda b, f, n: _as_html(_insert(b.text, b.section1, _run(f, n))),
 }
 
 

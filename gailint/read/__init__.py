@@ -30,7 +30,10 @@ Layout = Literal["text", "markdown", "html"]
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
-_HTML_START_RE = re.compile(r"\A(?:\ufeff)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+# Atomic comment run: comments are read once, never re-split when no <html> follows.
+_HTML_START_RE = re.compile(
+    r"\A(?:\ufeff)?\s*+(?:<\?xml[^>]*+>\s*+)?(?>(?:<!--.*?-->\s*+)*)<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
+)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ page. From the tokens:
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -289,6 +291,9 @@ def _heading_positions(view: str) -> list[int]:
     return out
 
 
+_TITLE_SPAN = 1000  # characters an element above the body may span and still be the title
+
+
 def _select(view: str, elements: list[_Element]) -> tuple[_Element, _Element | None] | None:
     """The element holding the report's headings, and the title above it."""
     heads = _heading_positions(view)
@@ -297,7 +302,9 @@ def _select(view: str, elements: list[_Element]) -> tuple[_Element, _Element | N
     best: _Element | None = None
     best_count = 0
     for el in elements:
-        count = sum(el.view_start <= h < el.view_end for h in heads)
+        # Headings inside the element, by binary search (heads are in order): a page
+        # of thousands of nested elements costs no more than reading it.
+        count = bisect.bisect_left(heads, el.view_end) - bisect.bisect_left(heads, el.view_start)
         if count > best_count or (count == best_count and best is not None and el.view_end - el.view_start < best.view_end - best.view_start):
             best, best_count = el, count
     if best is None or best_count < len(heads) * 0.8:
@@ -306,7 +313,10 @@ def _select(view: str, elements: list[_Element]) -> tuple[_Element, _Element | N
     titles = [
         el
         for el in elements
-        if el.view_end <= best.view_start and "年度报告" in view[el.view_start : el.view_end] and len(view[el.view_start : el.view_end].strip()) <= 100
+        if el.view_end <= best.view_start
+        and el.view_end - el.view_start <= _TITLE_SPAN  # short first: nested elements hold the whole page
+        and "年度报告" in view[el.view_start : el.view_end]
+        and len(view[el.view_start : el.view_end].strip()) <= 100
     ]
     title = max(titles, key=lambda el: (el.view_end, el.view_start), default=None)
     return best, title
