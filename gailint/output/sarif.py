@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from gailint.engine.diagnostics import Diagnostic, Severity
 from gailint.output import FileResult, RenderOptions, Totals
-from gailint.output.escape import dump_json
+from gailint.output.escape import COMPACT_AFTER, dump_json
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.HINT: "note"}
@@ -106,7 +106,9 @@ def write(parts: Iterable[list[dict[str, Any]]], stream: TextIO, totals: Totals,
             }
         ],
     }
-    dump_json(log, stream, indent=2)
+    # Indented for a person; compact past 10,000 results, where Python's indenting
+    # encoder would take seconds (the compact one is C).
+    dump_json(log, stream, indent=2 if len(results) <= COMPACT_AFTER else None)
     stream.write("\n")
 
 
