@@ -32,7 +32,9 @@ MIN_LENGTH = 200
 
 _WS = " \t\u3000\u00a0"
 _NUMERAL_RE = re.compile(r"[一二三四五六七八](?=[、.．,，]|总体|主动公开|收到和|政府信息公开行政|因政府|存在|其他需)")
-_SENTENCE_END_RE = re.compile(r"[。！？][”’」』）)]*")  # ASCII ! and ? end no Chinese sentence ("<!--")
+# ASCII ! and ? end no Chinese sentence ("<!--"); a run of stops (。。。, ！？) is one end,
+# so a pasted run of them makes one line, not one line per character.
+_SENTENCE_END_RE = re.compile(r"[。！？][。！？”’」』）)]*+")
 _SUBHEADING_RE = re.compile(r"[（(][一二三四五六七八九十]{1,2}[）)]")
 _CHROME_RE = re.compile(
     r"当前位置|您的位置|来源[:：]|时间[:：]|发布时间|发布日期|(?<=\s)-->|微信\s*微博|全真版|文件下载|相关链接|附件下载"
