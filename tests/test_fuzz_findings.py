@@ -73,3 +73,22 @@ def test_hundreds_of_repeats_on_one_scraped_line_walk_its_letters_once(monkeypat
     _, diags = LINTER.lint(text, "r.txt", Settings(select=("GAI603",)))
     assert len([d for d in diags if d.code == "GAI603"]) > 300
     assert len(scans) <= 1  # one line, read once
+
+
+def test_residue_in_a_scraped_line_keeps_the_sentence_stop_and_the_prose_after_it():
+    # Breadcrumbs pasted into a sentence of a scraped line: the reader gives each its own
+    # line, the last one ending with the sentence's "。". Deleting "that line" took the
+    # stop with it, and a breadcrumb item ran on through the next sentence (no spaces).
+    crumbs = "当前位置：首页 > 当前位置：首页 > 当前位置：首页 > 。"
+    prose = "同时,定期组织开展政务公开工作督导评估,建立健全信息公开评议机制。"
+    body = _one_line(seed_text("003"))
+    at = body.index("二、主动公开政府信息情况")
+    text = body[:at] + "加强常态化监测" + crumbs + prose + body[at:]
+    _, diags = LINTER.lint(text, "r.txt", ALL)
+    residue = [d for d in diags if d.code == "GAI701" and "当前位置" in d.message]
+    assert residue and all(text.find(prose) >= d.span.end for d in residue)
+    fixed = text
+    for d in sorted(residue, key=lambda d: -d.span.start):
+        fixed = apply_edits(fixed, d.fix.edits)
+    assert "加强常态化监测。" + prose in fixed.replace(" ", "")
+    assert not [d for d in LINTER.lint(fixed, "r.txt", ALL)[1] if d.code == "GAI701" and "当前位置" in d.message]

@@ -15,13 +15,17 @@ from gailint_rules.national._shared import delete_line
 
 _WS = " \t\u00a0\u3000"
 _S = r"[ \t\u00a0\u3000]*"
-_ITEM = r"[^\s>＞»/|]+"
+# A breadcrumb item is a menu name (scraped trails glue several: 首页政务公开…年报):
+# never a sentence, so no sentence punctuation, and a run longer than any trail is
+# prose glued after "首页 >", not an item (possessive: the run is read once).
+_ITEM = r"[^\s>＞»/|，。；！？,;!?]{1,48}+(?![^\s>＞»/|，。；！？,;!?])"
 _DATE = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
 
 # Page furniture and how far each piece reaches: (pattern, the name shown).
 _PIECES: tuple[tuple[str, str], ...] = (
-    (rf"(?:当前位置|您的位置|您现在的位置|当前所在位置){_S}[:：]?{_S}(?:{_ITEM}(?:{_S}[>＞»/]{_S}{_ITEM})*)?", "当前位置"),
-    (rf"(?:首页|网站首页){_S}[>＞»]{_S}{_ITEM}(?:{_S}[>＞»]{_S}{_ITEM})*", "首页 >"),
+    # A trail may end with its separator ("当前位置：首页 >" before the page's text).
+    (rf"(?:当前位置|您的位置|您现在的位置|当前所在位置){_S}[:：]?{_S}(?:{_ITEM}(?:{_S}[>＞»/]{_S}{_ITEM})*(?:{_S}[>＞»])?)?", "当前位置"),
+    (rf"(?:首页|网站首页){_S}[>＞»]{_S}{_ITEM}(?:{_S}[>＞»]{_S}{_ITEM})*(?:{_S}[>＞»])?", "首页 >"),
     (rf"(?:发布时间|发布日期|成文日期|更新时间|时间){_S}[:：]{_S}{_DATE}", "发布时间"),
     (rf"(?:信息来源|来源|文章来源){_S}[:：]{_S}[^\s，。；,;]{{0,20}}", "来源"),
     (rf"(?:浏览次数|访问量|阅读次数|点击数|点击量){_S}[:：]{_S}\d*", "浏览次数"),
@@ -224,7 +228,10 @@ def web_residue(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         text, base = line.text, line.span.start
         runs = _runs(text, pieces)
         rest = "".join(text[b:a] for (_, b, _), (a, _, _) in zip([(0, 0, [])] + runs, runs + [(len(text), 0, [])]))
-        if line.kind != "title" and all(ch in _PUNCT for ch in rest):
+        # A whole line only when both its breaks are the file's: in a scraped line the
+        # reader's "line" may end with the sentence stop of the words before it.
+        own_line = not line.joined and not (line.number + 1 < len(report.lines) and report.lines[line.number + 1].joined)
+        if line.kind != "title" and own_line and all(ch in _PUNCT for ch in rest):
             lead = len(text) - len(text.lstrip(_WS))
             names = [n for _, _, ns in runs for n in ns]
             found.append(_Found(base + lead, base + len(text.rstrip(_WS)), names, line.number, line.number))

@@ -28,6 +28,24 @@ def test_breadcrumb_before_the_preamble_on_the_same_line():
     assert fixed(text, d) == TITLE + "本报告根据《中华人民共和国政府信息公开条例》编制。\n"
 
 
+def test_a_scraped_trail_whose_items_ran_together_is_deleted_to_its_end():
+    # Scrapes drop the "›" between menu items: the trail is one long glued name.
+    trail = "当前位置： 首页政务公开政府信息公开某县农业农村局政府信息公开年报"
+    text = TITLE + trail + " 本报告根据《中华人民共和国政府信息公开条例》编制。\n"
+    (d,) = only(lint(text), "GAI701")
+    assert span_text(text, d) == trail
+
+
+def test_a_trail_runs_into_no_sentence_after_it():
+    # No separator after "首页 >" and no space: the words glued on are a sentence of the
+    # report (sentence punctuation, or longer than any menu trail), never a menu item.
+    prose = "本年度我局坚持以习近平新时代中国特色社会主义思想为指导深入贯彻落实党中央国务院关于全面推进政务公开工作的决策部署"
+    text = TITLE + "当前位置：首页 >" + prose + "。\n"
+    (d,) = only(lint(text), "GAI701")
+    assert span_text(text, d) == "当前位置：首页 >"
+    assert fixed(text, d) == TITLE + prose + "。\n"
+
+
 def test_print_button_in_the_middle_of_a_paragraph():
     text = TITLE + "一、总体情况\n全年主动公开政府信息120条。【打印本页】 依申请公开方面，全年受理申请3件。\n"
     (d,) = only(lint(text), "GAI701")
