@@ -345,7 +345,8 @@ def extraction_residue(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         yield Violation(span, f"{what}“{shown}”不是报告的内容：应删除这一行", Fix(f"删除{what}", (delete_line(report, line.number),)))
 
 
-_TITLE_KEY_RE = re.compile(rf"^(?:标题|题目|文章标题){_S}[:：]{_S}")
+# The key may stand more than once ("标题:标题: …" from a crawler run twice): all of it goes.
+_TITLE_KEY_RE = re.compile(rf"^(?:(?:标题|题目|文章标题){_S}[:：]{_S})++")
 
 
 @rule(code="GAI708", name="crawler-header", severity="warning", fix="always", tags=("residue",))

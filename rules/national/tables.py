@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from gailint import Edit, Fix, Report, RuleContext, Span, Violation, rule
+from gailint import Edit, Fix, Label, Report, RuleContext, Span, Violation, rule
 from gailint.parse.normalize import norm
 from gailint.template import TABLE3_COLUMNS, TABLE3_NOTE, TABLE4_SIZE
 
@@ -172,7 +172,8 @@ def table_header(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     ## 检查内容
     表三的列标题应为“申请人情况”下的“自然人”、“法人或其他组织”（其下为商业企业、科研机构、
     社会公益组织、法律服务机构、其他）和“总计”。在表头能读出至少 4 个模板列标题时，报告：
-    缺少的列标题；“法人或其他组织”下五列的顺序与模板不同，或“自然人”不在它们前面；
+    缺少的列标题；重复出现的列标题（表头粘贴了两次）；“法人或其他组织”下五列的顺序与模板
+    不同（按各列第一次出现的位置），或“自然人”不在它们前面；
     整个表头被转换工具换成了“数据1、数据2……”之类的通用名称。个别列标题写错（如“商业单位”）
     由 GAI201 报告并给出修复。PDF 文本中折成几段的表头读不出时不检查。
 
@@ -220,8 +221,20 @@ def table_header(report: Report, ctx: RuleContext) -> Iterator[Violation]:
             Span(anchor.start, found[-1].span.end),
             f"表三缺少列标题{'、'.join(f'“{c}”' for c in missing)}：表头应有“自然人”、“法人或其他组织”下的五列和“总计”",
         )
-    order = [h for h in exact if h.template in _LEGAL_PERSON]
-    wanted = [c for c in _LEGAL_PERSON if c in {h.template for h in order}]
+    # A header pasted twice names its columns twice: report the repeats, and judge
+    # the order by each column's first appearance.
+    first_seen: dict[str, Label] = {}
+    repeats: list[Label] = []
+    for h in exact:
+        if h.template in first_seen:
+            repeats.append(h)
+        else:
+            first_seen[h.template] = h
+    if repeats:
+        names = "、".join(dict.fromkeys(f"“{h.template}”" for h in repeats))
+        yield Violation(Span(repeats[0].span.start, repeats[-1].span.end), f"表三的列标题{names}重复出现：表头只应有一行")
+    order = [h for h in first_seen.values() if h.template in _LEGAL_PERSON]
+    wanted = [c for c in _LEGAL_PERSON if c in first_seen]
     if [h.template for h in order] != wanted:
         first = next(h for h, w in zip(order, wanted) if h.template != w)
         yield Violation(

@@ -133,6 +133,12 @@ def test_the_crawler_header_is_one_finding_and_its_fix_keeps_the_title():
     assert only(lint(CRAWLED), "GAI701") == []
 
 
+def test_a_title_key_written_twice_goes_with_its_repeat():
+    text = CRAWLED.replace("标题: ", "标题:标题: ", 1)
+    (d,) = only(lint(text), "GAI708")
+    assert fixed(text, d) == "某县农业农村局2023年政府信息公开工作年度报告\n本报告根据《条例》编制。\n"
+
+
 def test_a_publication_line_inside_the_report_is_not_the_crawlers():
     text = TITLE + "发布时间：2024-01-20\n一、总体情况\n"
     assert only(lint(text), "GAI708") == [] and len(only(lint(text), "GAI701")) == 1

@@ -82,3 +82,10 @@ def test_the_2019_row_label_in_a_2021_table():
     assert apply_edits(text, d.fix.edits) == text.replace("规范性文件\t", "行政规范性文件\t")
     # The rest of the table is still read and checked.
     assert only(diags, "GAI204") == [] and only(diags, "GAI306") == []
+
+
+def test_a_header_pasted_twice_is_reported_once_and_its_order_read_from_the_first():
+    text = table3(header=HEADER + HEADER)
+    (d,) = only(lint(text), "GAI209")
+    assert d.message == "表三的列标题“自然人”、“总计”、“商业企业”、“科研机构”、“社会公益组织”、“法律服务机构”、“其他”重复出现：表头只应有一行"
+    assert text[d.span.start : d.span.end].startswith("自然人") and d.span.start > text.index(HEADER) + len(HEADER) - 1
