@@ -186,7 +186,9 @@ class Cell:
 
 def format_number(value: int | float) -> str:
     """2.0 → "2", 0.5 → "0.5": how a cell value is written in messages and fixes."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    if isinstance(value, int):
+        return str(value)  # exact, however long (float() of a 400-digit count overflows)
+    return str(int(value)) if value.is_integer() else f"{value:g}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from gailint.config import Settings
 from gailint.engine.fixes import apply_edits
 from gailint.engine.linter import Linter
+from gailint.model import format_number
 
 from _support import seed_text
 
@@ -92,3 +93,17 @@ def test_residue_in_a_scraped_line_keeps_the_sentence_stop_and_the_prose_after_i
         fixed = apply_edits(fixed, d.fix.edits)
     assert "加强常态化监测。" + prose in fixed.replace(" ", "")
     assert not [d for d in LINTER.lint(fixed, "r.txt", ALL)[1] if d.code == "GAI701" and "当前位置" in d.message]
+
+
+def test_a_prose_count_of_hundreds_of_digits_is_no_count():
+    # A pasted run of digits where a sentence states the applications: GAI501 wrote
+    # it into its message through float(), which overflowed and crashed the rule.
+    for digits in (400, 5000):  # and int() refuses past 4,300 digits
+        text = seed_text("003").replace("一、总体情况\n", "一、总体情况\n全年共受理政府信息公开申请" + "7" * digits + "件。\n", 1)
+        _, diags = LINTER.lint(text, "r.txt", ALL)
+        assert not [d for d in diags if d.code in ("GAI001", "GAI501")]
+
+
+def test_numbers_are_written_exactly_however_long():
+    assert format_number(10**400) == "1" + "0" * 400
+    assert format_number(2.0) == "2" and format_number(0.5) == "0.5"

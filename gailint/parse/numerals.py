@@ -33,6 +33,11 @@ def chinese_to_int(text: str) -> int | None:
 
 def to_int(text: str) -> int | None:
     """An Arabic or Chinese numeral as an int."""
-    if text.isdigit():
-        return int(text)
+    if text.isdecimal():
+        # A run of digits longer than any count is no count (and int() refuses
+        # past 4,300 digits).
+        return int(text) if len(text) <= _MAX_DIGITS else None
     return chinese_to_int(text)
+
+
+_MAX_DIGITS = 15
