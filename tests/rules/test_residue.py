@@ -46,6 +46,13 @@ def test_a_trail_runs_into_no_sentence_after_it():
     assert fixed(text, d) == TITLE + prose + "。\n"
 
 
+def test_a_glued_run_of_stray_comment_ends_goes_in_one_fix():
+    text = TITLE + "-->-->--> 本报告根据《中华人民共和国政府信息公开条例》编制。\n"
+    (d,) = only(lint(text), "GAI701")
+    assert span_text(text, d) == "-->-->-->"
+    assert fixed(text, d) == TITLE + "本报告根据《中华人民共和国政府信息公开条例》编制。\n"
+
+
 def test_print_button_in_the_middle_of_a_paragraph():
     text = TITLE + "一、总体情况\n全年主动公开政府信息120条。【打印本页】 依申请公开方面，全年受理申请3件。\n"
     (d,) = only(lint(text), "GAI701")
