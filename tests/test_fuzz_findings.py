@@ -107,3 +107,33 @@ def test_a_prose_count_of_hundreds_of_digits_is_no_count():
 def test_numbers_are_written_exactly_however_long():
     assert format_number(10**400) == "1" + "0" * 400
     assert format_number(2.0) == "2" and format_number(0.5) == "0.5"
+
+
+def test_thousands_of_unclosed_tags_are_not_searched_at_every_end_tag(monkeypatch):
+    # A fuzzed page opened thousands of elements it never closed, and every stray end
+    # tag (and every <p> closing its predecessor) searched the whole open stack.
+    import gailint.read.html as reader
+
+    reads = [0]
+
+    class CountingStack(list):
+        def __getitem__(self, k):
+            reads[0] += 1
+            return super().__getitem__(k)
+
+        def __iter__(self):
+            for item in super().__iter__():
+                reads[0] += 1
+                yield item
+
+    init = reader._Renderer.__init__
+
+    def counting_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.stack = CountingStack()
+
+    monkeypatch.setattr(reader._Renderer, "__init__", counting_init)
+    n = 3000
+    page = "<html><body><p>一、总体情况</p>" + "<b>" * n + "</i><p>全年受理申请3件。" * n + "</body></html>"
+    LINTER.lint(page, "r.html", Settings(select=("GAI101",)))
+    assert reads[0] < 20 * n  # was about n * n / 2

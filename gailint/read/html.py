@@ -140,6 +140,9 @@ class _Renderer:
         self.length = 0
         self.elements: list[_Element] = []
         self.stack: list[_Element] = []
+        # Open elements per tag: a page of thousands of unclosed tags must not make
+        # every closing tag search the whole stack (quadratic on a fuzzed page).
+        self.open: dict[str, int] = {}
 
     def _emit(self, e: _Event, shown: str, markup: bool) -> None:
         if shown == self.text[e.start : e.end] and not markup:
@@ -156,12 +159,15 @@ class _Renderer:
         return "" if self.last == "\n" else "\n"
 
     def _close_to(self, tag: str, index: int, stop: frozenset[str] = frozenset()) -> None:
+        if not self.open.get(tag):
+            return
         for k in range(len(self.stack) - 1, -1, -1):
             if self.stack[k].tag in stop:
                 return
             if self.stack[k].tag == tag:
                 for el in self.stack[k:]:
                     el.last, el.view_end = index, self.length
+                    self.open[el.tag] -= 1
                 del self.stack[k:]
                 return
 
@@ -217,11 +223,12 @@ class _Renderer:
         self._emit(e, shown, True)
         el = _Element(tag, i, i, self.length)
         self.stack.append(el)
+        self.open[tag] = self.open.get(tag, 0) + 1
         self.elements.append(el)
 
     def _end(self, i: int, e: _Event) -> None:
         tag = e.tag
-        if not any(el.tag == tag for el in self.stack):
+        if not self.open.get(tag):
             self._emit(e, "", True)  # a stray end tag
             return
         shown = ""

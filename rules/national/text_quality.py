@@ -45,6 +45,22 @@ def _placeholders(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+_INSTRUCTION_RE = _PLACEHOLDER_PATTERNS[0][1]
+
+
+def _instruction_cut(text: str, start: int, end: int) -> tuple[int, int]:
+    """What deleting an instruction must take: widened while the text on its two sides
+    would close up into another one ("（文字描（文字描述）述）")."""
+    while True:
+        left = max(0, start - 45)
+        window = text[left:start] + text[end : end + 45]
+        cut = start - left
+        m = next((m for m in _INSTRUCTION_RE.finditer(window) if m.start() < cut < m.end()), None)
+        if m is None:
+            return start, end
+        start, end = left + m.start(), end + (m.end() - cut)
+
+
 _PLACEHOLDER_HINT_RE = re.compile(r"[XxＸｘ×【]|文字描述|填写|名称|全称")
 _URL_RE = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+", re.IGNORECASE)  # no line breaks: one line each
 
@@ -98,7 +114,7 @@ def placeholder(report: Report, ctx: RuleContext) -> Iterator[Violation]:
             yield Violation(
                 span,
                 f"格式模板的填写说明“{found}”未删除：应删除，并写入实际内容",
-                Fix("删除模板填写说明", (Edit.delete(span),)),
+                Fix("删除模板填写说明", (Edit.delete(Span(*_instruction_cut(text, start, end))),)),
             )
         elif kind == "year":
             year = f"（{report.year}）" if report.year else ""

@@ -66,6 +66,14 @@ def test_template_instruction_and_its_fix():
     assert new == TITLE + "六、其他需要报告的事项\n本年度未收取信息处理费。\n"
 
 
+def test_an_instruction_pasted_inside_another_goes_with_it():
+    # Deleting the inner one alone would close the outer one up into a new instruction.
+    text = TITLE + "六、其他需要报告的事项\n（文字描（文字描述）述）本年度未收取信息处理费。\n"
+    (d,) = only(lint(text, select=["GAI702"]), "GAI702")
+    assert span_text(text, d) == "（文字描述）"
+    assert fix_clears(text, "GAI702") == TITLE + "六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+
+
 def test_xx_inside_words_and_urls_is_not_a_placeholder():
     text = (
         TITLE
