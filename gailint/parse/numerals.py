@@ -31,6 +31,9 @@ def chinese_to_int(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+_MAX_DIGITS = 15  # more than any count in a report
+
+
 def to_int(text: str) -> int | None:
     """An Arabic or Chinese numeral as an int."""
     if text.isdecimal():
@@ -38,6 +41,3 @@ def to_int(text: str) -> int | None:
         # past 4,300 digits).
         return int(text) if len(text) <= _MAX_DIGITS else None
     return chinese_to_int(text)
-
-
-_MAX_DIGITS = 15

@@ -16,10 +16,12 @@ _TEXT_KINDS = ("prose", "heading", "title")
 # ------------------------------------------------------------------ GAI702
 
 _INSTRUCTION = r"[（(]文字描述[^（）()\n]{0,40}[）)]"
+_INSTRUCTION_RE = re.compile(_INSTRUCTION)
+_INSTRUCTION_MAX = 1 + 4 + 40 + 1  # the longest text the pattern matches
 # One pattern per kind: each starts with a literal or a small class, which the regex
 # engine scans for quickly; a single alternation was several times slower on 1 MB.
 _PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("instruction", re.compile(_INSTRUCTION)),
+    ("instruction", _INSTRUCTION_RE),
     ("year", re.compile(r"(?<![\d])20\d?[XxＸｘ×]{1,2}(?![A-Za-z0-9])")),
     # XX must stand on its own: not inside an ASCII word, a path or a URL.
     ("xx", re.compile(r"(?<![A-Za-z0-9_/.\-=?&%#@:])[XxＸｘ]{2,}(?![A-Za-z0-9_/.\-=?&%#@])")),
@@ -45,15 +47,12 @@ def _placeholders(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-_INSTRUCTION_RE = _PLACEHOLDER_PATTERNS[0][1]
-
-
 def _instruction_cut(text: str, start: int, end: int) -> tuple[int, int]:
     """What deleting an instruction must take: widened while the text on its two sides
     would close up into another one ("（文字描（文字描述）述）")."""
     while True:
-        left = max(0, start - 45)
-        window = text[left:start] + text[end : end + 45]
+        left = max(0, start - _INSTRUCTION_MAX)
+        window = text[left:start] + text[end : end + _INSTRUCTION_MAX]
         cut = start - left
         m = next((m for m in _INSTRUCTION_RE.finditer(window) if m.start() < cut < m.end()), None)
         if m is None:
