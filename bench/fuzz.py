@@ -21,7 +21,8 @@ Each input is linted with every rule selected, and:
 
 The first failure of a worker stops it; the input is saved under bench/out/fuzz/ and
 named in the output (``--shrink`` lets hypothesis shrink it first: minutes for a big
-input). Exit status 1 on any failure.
+input). Every 500 inputs each worker records how far it got, and on which commit, in
+bench/out/fuzz/progress-N.json. Exit status 1 on any failure.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
+import json
 import multiprocessing
 import os
 import random
+import subprocess
 import sys
 import time
 import traceback
@@ -269,6 +272,17 @@ def _save(text: str, path: str | None) -> Path:
     return out
 
 
+def _progress(job: int, commit: str, examples: int, stats: Counter, failure: str | None = None) -> None:
+    """What a worker has checked so far, in bench/out/fuzz/progress-N.json: a run cut
+    short (a long run outlives a working day) still shows how far it got, on which commit."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    state = {"commit": commit, "job": job, "of": examples, "inputs": stats["inputs"], "bytes": stats["bytes"],
+             "fixes checked": stats["fixes checked"], "failure": failure, "updated": time.strftime("%Y-%m-%d %H:%M:%S")}
+    tmp = OUT / f".progress-{job}.json"
+    tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(OUT / f"progress-{job}.json")
+
+
 def worker(job: int, examples: int, shrink: bool = False) -> tuple[Counter, str | None]:
     from hypothesis import HealthCheck, Phase, given, seed, settings
 
@@ -280,6 +294,7 @@ def worker(job: int, examples: int, shrink: bool = False) -> tuple[Counter, str 
     stats: Counter = Counter()
     checker = Checker(Linter.create(), Settings(select=("ALL",)), stats)
     last: dict[str, object] = {}
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
     @seed(job)
     @settings(
@@ -300,12 +315,17 @@ def worker(job: int, examples: int, shrink: bool = False) -> tuple[Counter, str 
             raise
         except Exception as exc:
             raise Failure(f"raised {type(exc).__name__}: {exc}\n{traceback.format_exc()}") from exc
+        if stats["inputs"] % 500 == 0:
+            _progress(job, commit, examples, stats)
 
     try:
         fuzz()
     except Exception as exc:
         saved = _save(last["text"], last["path"])  # type: ignore[arg-type]
-        return stats, f"{exc}\n  (shrunk input saved as {saved}, path {last['path']!r})"
+        failure = f"{exc}\n  (shrunk input saved as {saved}, path {last['path']!r})"
+        _progress(job, commit, examples, stats, failure)
+        return stats, failure
+    _progress(job, commit, examples, stats)
     return stats, None
 
 

@@ -137,3 +137,32 @@ def test_thousands_of_unclosed_tags_are_not_searched_at_every_end_tag(monkeypatc
     page = "<html><body><p>一、总体情况</p>" + "<b>" * n + "</i><p>全年受理申请3件。" * n + "</body></html>"
     LINTER.lint(page, "r.html", Settings(select=("GAI101",)))
     assert reads[0] < 20 * n  # was about n * n / 2
+
+
+def test_thousands_of_words_before_table_three_are_not_each_matched_to_every_header(monkeypatch):
+    # Debris pasted into table 三's head (the fuzzer's was thousands of suppression
+    # comments on one line) had every word compared with every column header: 1.7 s
+    # per 100 KB. The head is the note and the headers nearest the first row.
+    import difflib
+
+    import gailint.parse.tables as tables
+
+    built = [0]
+    matcher = difflib.SequenceMatcher
+
+    def counting(*args, **kwargs):
+        built[0] += 1
+        return matcher(*args, **kwargs)
+
+    monkeypatch.setattr(tables.difflib, "SequenceMatcher", counting)
+    tables._near_header.cache_clear()
+    words = "\t".join(chr(0x4E00 + 2 * i) + chr(0x4E01 + 2 * i) for i in range(5000))  # all different
+    clean = seed_text("003")
+    text = clean.replace("(本列数据", words + "\n(本列数据", 1)
+    _, diags = LINTER.lint(text, "r.txt", ALL)
+    assert built[0] < 64 * 10 * 2  # the last 64 words, against ten headers
+    read = LINTER.parse(text, "r.txt", ALL).table3
+    want = LINTER.parse(clean, "r.txt", ALL).table3
+    assert [(h.text, h.template) for h in read.headers if h.template] == [(h.text, h.template) for h in want.headers if h.template]
+    assert read.note is not None and read.note.text == want.note.text
+    assert not [d for d in diags if d.code == "GAI001"]

@@ -599,6 +599,22 @@ def _join_split_headers(tokens: list[Token]) -> list[Token]:
     return out
 _T3_HEADER_KEYS = {norm(w): w for w in _T3_HEADER_WORDS}
 _NOTE_HINT_RE = re.compile(r"[勾钩]稽|本列数据")
+# A head is the note and a dozen headers (two dozen when pasted twice). Words beyond
+# the last _HEAD_WORDS before the first row are prose or debris run into the table:
+# they are not each compared with every header (9,000 words took 1.7 s).
+_HEAD_WORDS = 64
+_LONGEST_HEADER = max(len(w) for w in _T3_HEADER_WORDS)
+
+
+@lru_cache(maxsize=1024)
+def _near_header(n: str) -> str:
+    """The template header a word that is none stands for ("商业单位" → "商业企业"), or ""
+    for a fragment of one a PDF table wrapped ("自然" / "人") or another word."""
+    if len(n) > 2 * _LONGEST_HEADER:
+        return ""  # longer than twice every header: near none of them
+    best = max(_T3_HEADER_WORDS, key=lambda w: difflib.SequenceMatcher(None, n, norm(w)).ratio())
+    close = difflib.SequenceMatcher(None, n, norm(best)).ratio() >= 0.5 and len(best) <= len(n) <= 2 * len(best)
+    return best if close else ""
 
 
 def _t3_head(tokens: list[Token]) -> tuple[Label | None, tuple[Label, ...]]:
@@ -617,7 +633,8 @@ def _t3_head(tokens: list[Token]) -> tuple[Label | None, tuple[Label, ...]]:
         else:
             words.append(tok)
     tokens = _join_split_headers(words)
-    for tok in tokens:
+    first_header = len(tokens) - _HEAD_WORDS
+    for k, tok in enumerate(tokens):
         n = norm(tok.text)
         if not n:
             continue
@@ -625,14 +642,12 @@ def _t3_head(tokens: list[Token]) -> tuple[Label | None, tuple[Label, ...]]:
             if note is None:
                 note = Label(tok.text, tok.span, TABLE3_NOTE, n == norm(TABLE3_NOTE))
             continue
+        if k < first_header:
+            continue
         if n in _T3_HEADER_KEYS:
             headers.append(Label(tok.text, tok.span, _T3_HEADER_KEYS[n], True))
             continue
-        best = max(_T3_HEADER_WORDS, key=lambda w: difflib.SequenceMatcher(None, n, norm(w)).ratio())
-        # A near miss of a whole word ("商业单位"); a shorter piece is a fragment of a
-        # header a PDF table wrapped ("自然" / "人"), not a renamed one.
-        close = difflib.SequenceMatcher(None, n, norm(best)).ratio() >= 0.5 and len(best) <= len(n) <= 2 * len(best)
-        headers.append(Label(tok.text, tok.span, best if close else "", False))
+        headers.append(Label(tok.text, tok.span, _near_header(n), False))
     return note, tuple(headers)
 
 
