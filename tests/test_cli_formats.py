@@ -255,3 +255,28 @@ def test_colour_on_a_terminal_unless_no_color(report, tmp_path):
 def test_no_ansi_in_machine_formats_even_when_forced(report, tmp_path):
     out = run("check", "--output-format", "json", "三泉镇.txt", cwd=tmp_path, env={"FORCE_COLOR": "1"})
     assert not re.search("\x1b\\[", out.stdout)
+
+
+def test_json_of_a_file_with_more_than_ten_thousand_diagnostics_is_one_line_an_item(tmp_path):
+    # A page scraped onto one line can hold 500,000 findings: Python's indenting
+    # encoder took half a minute for them; past 10,000 each item is one compact line.
+    import io
+
+    from gailint.config import Settings
+    from gailint.engine.linter import Linter
+    from gailint.output import FileResult, RenderOptions, Totals, module
+
+    text = seed_text("003").replace("\n", "") + "结症" * 10_500
+    _, diags = Linter.create().lint(text, "r.txt", Settings(select=("GAI706",)))  # a typo each
+    assert len(diags) > 10_000
+    json_format = module("json")
+    out = io.StringIO()
+    items = json_format.render(FileResult("r.txt", text, diags), RenderOptions())
+    json_format.write([items], out, Totals(), RenderOptions())
+    lines = out.getvalue().splitlines()
+    assert len(lines) == len(diags) + 2  # "[", one line an item, "]"
+    assert json.loads(out.getvalue()) == json.loads(json.dumps(items, indent=2))
+    # A file with fewer stays indented in the same stream.
+    small = io.StringIO()
+    json_format.write([items[:3]], small, Totals(), RenderOptions())
+    assert json.loads(small.getvalue()) == items[:3] and len(small.getvalue().splitlines()) > 3 * 10

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 _RAW_IN_JSON = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _UNSAFE_RE = re.compile(f"[\x00-\x1f{_RAW_IN_JSON}]")
 _JSON_UNSAFE_RE = re.compile(f"[{_RAW_IN_JSON}]")
-# Results past which machine-read JSON (SARIF, GitLab) is written compact.
+# Results past which JSON output (SARIF, GitLab, a file's items in JSON) is written compact.
 COMPACT_AFTER = 10_000
 # Encodings that can write any character.
 _UNIVERSAL = {"utf-8", "utf-16", "utf-32", "gb18030"}
