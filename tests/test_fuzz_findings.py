@@ -166,3 +166,15 @@ def test_thousands_of_words_before_table_three_are_not_each_matched_to_every_hea
     assert [(h.text, h.template) for h in read.headers if h.template] == [(h.text, h.template) for h in want.headers if h.template]
     assert read.note is not None and read.note.text == want.note.text
     assert not [d for d in diags if d.code == "GAI001"]
+
+
+def test_deleting_an_unused_suppression_pasted_inside_another_takes_both():
+    # Deleting the inner comment of "<!-- gailint-disable GAI701 -<!-- … -->->" closed
+    # the outer one up into the same unused suppression.
+    inner = "<!-- gailint-disable GAI701 -->"
+    text = _one_line(seed_text("003")).replace("三是", "三是<!-- gailint-disable GAI701 -" + inner + "->", 1)
+    _, diags = LINTER.lint(text, "r.txt", ALL)
+    (unused,) = [d for d in diags if d.code == "GAI002"]
+    fixed = apply_edits(text, unused.fix.edits)
+    assert "gailint-disable" not in fixed and "三是" in fixed
+    assert not [d for d in LINTER.lint(fixed, "r.txt", ALL)[1] if d.code == "GAI002"]

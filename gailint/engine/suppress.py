@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from gailint.engine.diagnostics import Diagnostic, Edit, Fix, Severity
 from gailint.model import Report, Span
-from gailint.parse.suppressions import Suppression, find_suppressions
+from gailint.parse.suppressions import COMMENT_RE, Suppression, find_suppressions
 
 UNUSED_CODE = "GAI002"
 UNUSED_NAME = "unused-suppression"
@@ -93,7 +93,24 @@ def _delete_comment(report: Report, s: Suppression) -> Edit:
         starts = report.index.starts
         end = starts[s.line + 1] if s.line + 1 < len(starts) else len(report.text)
         return Edit(line.start, end, "")
-    return Edit(s.span.start, s.span.end, "")
+    return Edit(*_closed_up(report.text, s.span.start, s.span.end), "")
+
+
+_JOIN_WINDOW = 200  # characters read each side of a deletion: a comment is short
+
+
+def _closed_up(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` widened to take the comment that deleting them would close up: one
+    pasted inside another ("<!-- gailint-disable X -<!-- … -->->") leaves the outer one."""
+    for _ in range(8):
+        a = max(0, start - _JOIN_WINDOW)
+        cut = start - a
+        joined = text[a:start] + text[end : end + _JOIN_WINDOW]
+        outer = next((m for m in COMMENT_RE.finditer(joined) if m.start() < cut < m.end() and m.group(2).endswith("--")), None)
+        if outer is None:
+            break
+        start, end = a + outer.start(), end + outer.end() - cut
+    return start, end
 
 
 def apply_suppressions(

@@ -20,7 +20,7 @@ SuppressionKind = Literal["disable", "enable", "disable-next-line", "disable-fil
 # “<”, so a thousand unclosed “<!-- gailint-disable” are each read to the next one
 # only (a lazy “.*?-->” re-read the rest of the text from every one of them). The
 # comment must end in “-->”: checked on the match.
-_COMMENT_RE = re.compile(
+COMMENT_RE = re.compile(
     r"<!--\s*+gailint-(disable-next-line|disable-file|disable|enable)\b([^<>]*+)>",
     re.IGNORECASE,
 )
@@ -41,7 +41,7 @@ def find_suppressions(text: str, index: LineIndex) -> tuple[Suppression, ...]:
     if "gailint-" not in text:
         return ()
     out = []
-    for m in _COMMENT_RE.finditer(text):
+    for m in COMMENT_RE.finditer(text):
         body = m.group(2)
         if not body.endswith("--"):
             continue  # “<!-- gailint-disable GAI701 >”: not a comment
