@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -46,6 +48,23 @@ class Edit:
     @classmethod
     def delete(cls, span: Span) -> "Edit":
         return cls(span.start, span.end, "")
+
+    @classmethod
+    def delete_nested(
+        cls, text: str, span: Span, pattern: re.Pattern[str], window: int, valid: Callable[[re.Match[str]], bool] = bool
+    ) -> Edit:
+        """Delete ``span`` (a match of ``pattern``), widened while the text on its two
+        sides would close up into another match: one pasted inside another
+        ("（文字描（文字描述）述）") is deleted with it. ``window``: the longest match."""
+        start, end = span.start, span.end
+        while True:  # each round widens the deletion: it ends at the text's ends
+            left = max(0, start - window)
+            cut = start - left
+            joined = text[left:start] + text[end : end + window]
+            outer = next((m for m in pattern.finditer(joined) if m.start() < cut < m.end() and valid(m)), None)
+            if outer is None:
+                return cls(start, end, "")
+            start, end = left + outer.start(), end + outer.end() - cut
 
     @classmethod
     def insert(cls, offset: int, new: str) -> "Edit":

@@ -14,6 +14,7 @@ from gailint.parse.suppressions import COMMENT_RE, Suppression, find_suppression
 
 UNUSED_CODE = "GAI002"
 UNUSED_NAME = "unused-suppression"
+_COMMENT_MAX = 200  # longer than any suppression comment worth closing up
 _BLANKS_RE = re.compile(r"\s*+")
 
 
@@ -93,24 +94,9 @@ def _delete_comment(report: Report, s: Suppression) -> Edit:
         starts = report.index.starts
         end = starts[s.line + 1] if s.line + 1 < len(starts) else len(report.text)
         return Edit(line.start, end, "")
-    return Edit(*_closed_up(report.text, s.span.start, s.span.end), "")
-
-
-_JOIN_WINDOW = 200  # characters read each side of a deletion: a comment is short
-
-
-def _closed_up(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start, end`` widened to take the comment that deleting them would close up: one
-    pasted inside another ("<!-- gailint-disable X -<!-- … -->->") leaves the outer one."""
-    for _ in range(8):
-        a = max(0, start - _JOIN_WINDOW)
-        cut = start - a
-        joined = text[a:start] + text[end : end + _JOIN_WINDOW]
-        outer = next((m for m in COMMENT_RE.finditer(joined) if m.start() < cut < m.end() and m.group(2).endswith("--")), None)
-        if outer is None:
-            break
-        start, end = a + outer.start(), end + outer.end() - cut
-    return start, end
+    # A comment pasted inside another ("<!-- gailint-disable X -<!-- … -->->") would
+    # leave the outer one closed up: it goes too.
+    return Edit.delete_nested(report.text, s.span, COMMENT_RE, _COMMENT_MAX, lambda m: m.group(2).endswith("--"))
 
 
 def apply_suppressions(

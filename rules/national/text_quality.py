@@ -47,19 +47,6 @@ def _placeholders(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _instruction_cut(text: str, start: int, end: int) -> tuple[int, int]:
-    """What deleting an instruction must take: widened while the text on its two sides
-    would close up into another one ("（文字描（文字描述）述）")."""
-    while True:
-        left = max(0, start - _INSTRUCTION_MAX)
-        window = text[left:start] + text[end : end + _INSTRUCTION_MAX]
-        cut = start - left
-        m = next((m for m in _INSTRUCTION_RE.finditer(window) if m.start() < cut < m.end()), None)
-        if m is None:
-            return start, end
-        start, end = left + m.start(), end + (m.end() - cut)
-
-
 _PLACEHOLDER_HINT_RE = re.compile(r"[XxＸｘ×【]|文字描述|填写|名称|全称")
 _URL_RE = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+", re.IGNORECASE)  # no line breaks: one line each
 
@@ -113,7 +100,7 @@ def placeholder(report: Report, ctx: RuleContext) -> Iterator[Violation]:
             yield Violation(
                 span,
                 f"格式模板的填写说明“{found}”未删除：应删除，并写入实际内容",
-                Fix("删除模板填写说明", (Edit.delete(Span(*_instruction_cut(text, start, end))),)),
+                Fix("删除模板填写说明", (Edit.delete_nested(text, span, _INSTRUCTION_RE, _INSTRUCTION_MAX),)),
             )
         elif kind == "year":
             year = f"（{report.year}）" if report.year else ""
