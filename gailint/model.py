@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Literal
 
+from gailint.frozen import frozen
 from gailint.read.textmap import IDENTITY, TextMap
 from gailint.template import T3_RESULTS, TABLE3_GROUPS, table3_row_name
 
@@ -23,7 +24,7 @@ CellKind = Literal["number", "blank", "na", "text"]
 LineKind = Literal["blank", "heading", "title", "table", "prose", "furniture"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Span:
     """[start, end) in code points; start <= end (the parser guarantees it and the
     property tests check it, so it is not re-validated on every one of thousands)."""
@@ -41,7 +42,7 @@ class Span:
         return self.start <= offset < self.end
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LineIndex:
     """Offsets of line starts; turns an offset into a 0-based (line, column)."""
 
@@ -80,7 +81,7 @@ class LineIndex:
         return Span(start, end)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Line:
     """One line of the text, classified by the parser."""
 
@@ -95,7 +96,7 @@ class Line:
     furniture: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Title:
     text: str
     span: Span
@@ -104,7 +105,7 @@ class Title:
     year_span: Span | None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DateRef:
     """A date written in the text (2022年1月25日, 2024-02-09)."""
 
@@ -114,7 +115,7 @@ class DateRef:
     source: Literal["published", "signature", "text", "cutoff"] = "text"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class YearRef:
     """A year written in the prose (2023年), with a little context for rules."""
 
@@ -123,7 +124,7 @@ class YearRef:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Period:
     """The statistics period statement (统计期限为2023年1月1日至2023年12月31日)."""
 
@@ -136,7 +137,7 @@ class Period:
     end_year_span: Span | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Section:
     """One of the six sections of the report (§3 of the template)."""
 
@@ -152,7 +153,7 @@ class Section:
     wording: Literal["standard", "variant", "other"] = "standard"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Label:
     """A table label as written, and the template label it was matched to."""
 
@@ -162,7 +163,7 @@ class Label:
     exact: bool  # equal to the template after NFKC and whitespace removal
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Cell:
     text: str
     span: Span
@@ -191,7 +192,7 @@ def format_number(value: int | float) -> str:
     return str(int(value)) if value.is_integer() else f"{value:g}"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Row:
     index: int  # position in the template's row list (0-based)
     label: Label
@@ -223,7 +224,7 @@ class Row:
         return None if value is None else frozenset((value,))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Split:
     """How a table whose digits ran together was read (see gailint.parse.split)."""
 
@@ -237,7 +238,7 @@ class Split:
         return self.best == 1 and self.exhaustive
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Table:
     """A parsed table. ``rows`` follows the template order; a missing row is None."""
 
@@ -294,7 +295,7 @@ class Table:
         return row.label.template if row is not None else str(index)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Report:
     """A report as gailint understood it. Built once by :func:`gailint.parse.parse`."""
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import IntEnum
 
+from gailint.frozen import frozen
 from gailint.model import Span
 
 
@@ -33,7 +34,7 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Edit:
     """Replace ``text[start:end]`` with ``new``. Offsets are code points."""
 
@@ -71,7 +72,7 @@ class Edit:
         return cls(offset, offset, new)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Fix:
     """A quick-fix: an imperative title and edits on the original text."""
 
@@ -80,7 +81,7 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Violation:
     """What a rule yields: where, what, and optionally how to fix it."""
 
@@ -90,7 +91,7 @@ class Violation:
     severity: Severity | None = None  # None: the rule's configured severity
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Diagnostic:
     """A violation stamped by the engine with the rule's identity and severity."""
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Literal
 
+from gailint.frozen import frozen
 from gailint.model import Line, Span
 from gailint.parse.dates import YEAR_MENTION_RE
 from gailint.parse.numerals import CHINESE_NUMBER, to_int
@@ -22,7 +22,7 @@ from gailint.parse.numerals import CHINESE_NUMBER, to_int
 Topic = Literal["application", "review", "litigation"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Clause:
     """A stretch of one line between punctuation marks."""
 
@@ -31,7 +31,7 @@ class Clause:
     line: int  # 0-based line number
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CountStatement:
     """“政府信息公开申请11件”: what is counted, how many, and where the number is."""
 
@@ -43,7 +43,7 @@ class CountStatement:
     disclosure: bool  # the clause names 政府信息公开 / 依申请 (matters for 行政复议)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Repeat:
     """A passage written twice: ``span`` is the later copy, ``first`` the earlier."""
 
@@ -196,7 +196,7 @@ _CATEGORY_RE = re.compile(
 _PARENT_RE = re.compile(r"行政复议|行政诉讼|申请")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BreakdownStatement:
     """“不予公开12件”: a category of handling or result, how many, and of what."""
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+
+from gailint.frozen import frozen
 
 MAX_DIGITS = 6  # a count of a million applications or more is no count
 MAX_READINGS = 256
@@ -36,7 +37,7 @@ Reading = tuple[Piece, ...]
 Check = Callable[[tuple[int, ...]], bool]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Chunk:
     """A run of digits between two hard boundaries (spaces, tabs, words)."""
 
@@ -44,7 +45,7 @@ class Chunk:
     start: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RowReading:
     """The readings of one row's runs: ``readings`` keep the row's identity when
     ``holds`` (else none could, and they are every reading there is)."""

@@ -9,9 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal
 
+from gailint.frozen import frozen
 from gailint.model import LineIndex, Span
 
 SuppressionKind = Literal["disable", "enable", "disable-next-line", "disable-file"]
@@ -29,7 +29,7 @@ _OPEN_RE = re.compile("<!--")
 _CLOSE_RE = re.compile("-->")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Suppression:
     kind: SuppressionKind
     codes: tuple[str, ...]  # empty: every rule

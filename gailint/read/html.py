@@ -29,6 +29,7 @@ from datetime import date
 from html.entities import html5, name2codepoint
 from html.parser import HTMLParser
 
+from gailint.frozen import frozen
 from gailint.read import Reading
 from gailint.read.textmap import ViewBuilder
 
@@ -46,7 +47,7 @@ _SPACE_RE = re.compile(r"[ \t\n\r\f]+")
 _PAGE_DATE_RE = re.compile(r"(?:发布时间|发布日期|PubDate)\D{0,12}?((?:19|20)\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class _Event:
     kind: str  # start, void, end, data, entity, charref, markup
     start: int

@@ -17,10 +17,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from gailint.frozen import frozen
+
 __all__ = ["TextMap", "ViewBuilder", "IDENTITY"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TextMap:
     """Source ⇄ view offsets. Empty segment lists mean the view *is* the source."""
 
