@@ -1,0 +1,55 @@
+"""@frozen: the model's dataclasses, built fast and still immutable."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+
+from gailint.frozen import frozen
+from gailint.model import Line, Span
+
+
+@frozen
+class Point:
+    x: int
+    y: int = 0
+    label: tuple[str, ...] = ()
+
+
+def test_a_frozen_class_behaves_as_a_frozen_slotted_dataclass():
+    p = Point(1)
+    assert p == Point(1, 0, ()) and hash(p) == hash(Point(1, 0))
+    assert Point(1, label=("a",)).label == ("a",)
+    assert not hasattr(p, "__dict__")  # slots
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.x = 2  # type: ignore[misc]
+    assert dataclasses.replace(p, y=5) == Point(1, 5)
+    assert pickle.loads(pickle.dumps(p)) == p
+    with pytest.raises(TypeError):
+        Point()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Point(1, 2, (), 4)  # type: ignore[call-arg]
+
+
+def test_the_fast_init_is_the_one_the_model_uses():
+    # The generated __init__ sets fields through the slots' descriptors.
+    assert "_set0" in Span.__init__.__globals__ and Span.__init__.__qualname__ == "Span.__init__"
+    line = Line(3, Span(1, 4), "abc", "prose")
+    assert (line.joined, line.furniture) == (False, None)
+
+
+def test_a_class_with_post_init_keeps_the_generated_init():
+    @frozen
+    class Checked:
+        n: int
+
+        def __post_init__(self) -> None:
+            if self.n < 0:
+                raise ValueError(self.n)
+
+    assert "_set0" not in Checked.__init__.__globals__
+    with pytest.raises(ValueError):
+        Checked(-1)
+    assert Checked(2).n == 2
