@@ -255,16 +255,30 @@ _WIDTH = str.maketrans(
     {chr(c): chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))}
 )
 # Copies of one passage differ in their enumeration markers (一是… / 1、…): blank them out.
+# A marker opens the line or follows a stop; the stop is matched, not looked behind
+# for, so the scan jumps from stop to stop (twice as fast as a lookbehind tried at
+# every character). Group 1 is what is blanked.
 _MARKER_RE = re.compile(
-    r"(?:^|(?<=[。；;：:，,！？!?]))\s*(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])"
+    r"(?:^|[。；;：:，,！？!?])(\s*(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)]))"
 )
 _WORDS_RE = re.compile(r"[^\W_]+")
 _NON_WORD_RE = re.compile(r"[\W_]+")
-_STOP_RE = re.compile(r"[^。；;！？!?]+")
+_STOP_RE = re.compile(r"[。；;！？!?]+")
+_NON_LETTER_RE = re.compile(r"(?:[^\w。；;！？!?]|_)+")  # what _NON_WORD_RE removes, but the stops
 
 
-def _blank(m: re.Match[str]) -> str:
-    return " " * len(m.group())
+def _blank_markers(text: str) -> str:
+    """``text`` with its enumeration markers replaced by as many spaces."""
+    parts: list[str] = []
+    pos = 0
+    for m in _MARKER_RE.finditer(text):
+        a, b = m.span(1)
+        parts += (text[pos:a], " " * (b - a))
+        pos = b
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 _SAMPLE = 4
@@ -310,11 +324,12 @@ def repeated_passages(
     seen_lines: dict[str, Span] = {}
     line_repeats: list[Repeat] = []
     for line in lines:
-        text = _MARKER_RE.sub(_blank, line.text.translate(_WIDTH))
+        text = _blank_markers(line.text.translate(_WIDTH))
         # Numbers masked: a pasted paragraph whose counts were changed is still a copy.
-        key = _DIGITS_RE.sub("", _NON_WORD_RE.sub("", text))
-        span = _trimmed(line)
+        letters = _NON_WORD_RE.sub("", text)
+        key = _DIGITS_RE.sub("", letters)
         if len(key) >= min_sentence:
+            span = _trimmed(line)
             earlier = seen_lines.setdefault(key, span)
             if earlier is not span:
                 chars = len(_SPACE_RE.sub("", source[span.start : span.end]))
@@ -322,12 +337,16 @@ def repeated_passages(
                 continue
         line_starts.append(size)
         line_texts.append((line.span.start, text))
-        for sm in _STOP_RE.finditer(text):
-            letters = _NON_WORD_RE.sub("", sm.group())
-            if len(letters) >= min_sentence:
-                whole.append((size, size + len(letters)))
-            pieces.append(letters)
-            size += len(letters)
+        if len(letters) >= min_sentence:
+            # The letters of each sentence, in one pass: the line's letters with its
+            # stops kept, cut at the stops (they join up to ``letters`` again).
+            at = size
+            for sentence in _STOP_RE.split(_NON_LETTER_RE.sub("", text)):
+                if len(sentence) >= min_sentence:
+                    whole.append((at, at + len(sentence)))
+                at += len(sentence)
+        pieces.append(letters)
+        size += len(letters)
     content = "".join(pieces)
 
     # Per line, where each run of letters starts in the line and how many letters come
