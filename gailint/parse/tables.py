@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -134,18 +135,19 @@ def _tokens(lines: Sequence[Line], vocabulary: _Vocabulary | None = None) -> lis
 def _join_broken_labels(tokens: list[Token]) -> list[Token]:
     """A label spread one character a line (a narrow PDF column: 申 / 请 / 人 / 情 /
     况) is one token again: runs of lines holding one or two characters alone."""
-    per_line: dict[int, int] = {}
-    for tok in tokens:
-        per_line[tok.line] = per_line.get(tok.line, 0) + 1
+    per_line = Counter(tok.line for tok in tokens)
 
     def short(tok: Token) -> bool:
         return tok.kind == "text" and 0 < len(tok.text) <= 2 and per_line[tok.line] == 1 and not tok.text.isdigit()
 
+    flags = [short(tok) for tok in tokens]
+    if not any(a and b for a, b in zip(flags, flags[1:])):
+        return tokens  # no two short labels in a row: nothing to join (most tables)
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         j = i
-        while j + 1 < len(tokens) and short(tokens[j]) and short(tokens[j + 1]) and tokens[j + 1].line == tokens[j].line + 1:
+        while j + 1 < len(tokens) and flags[j] and flags[j + 1] and tokens[j + 1].line == tokens[j].line + 1:
             j += 1
         if j > i:
             first, last = tokens[i], tokens[j]
