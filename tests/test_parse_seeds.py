@@ -85,3 +85,14 @@ def test_signature_date_is_the_publication_date():
     report = parse(SEEDS[3].read_text(encoding="utf-8"))
     assert str(report.published.value) == "2022-01-25"
     assert report.published.source == "signature"
+
+
+def test_year_mentions_skip_years_inside_longer_numbers():
+    from gailint.model import LineIndex
+    from gailint.parse.dates import find_years
+
+    text = "2023年，12023年，1.2019年，２０２２年，2021 年度，x2020\u3000年。"
+    years = [(y.year, text[y.span.start : y.span.end]) for y in find_years(text, LineIndex.of(text))]
+    # A year glued after a digit or a decimal point is part of that number; full-width
+    # digits are no 19xx/20xx the reader counts (they are read as text elsewhere).
+    assert years == [(2023, "2023"), (2021, "2021"), (2020, "2020")]

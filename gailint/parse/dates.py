@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 
 from gailint.model import DateRef, Line, Period, Span, YearRef
@@ -21,8 +22,20 @@ _RANGE_RE = re.compile(
     + rf"(?:(\d{{4}}){_SB}年{_SB})?(\d{{1,2}}){_SB}月{_SB}(\d{{1,2}}){_SB}[日号]{_S}止?"
 )
 _PERIOD_CONTEXT_RE = re.compile(r"统计(?:期限|时间|时段|区间|周期|期间|范围)|数据统计|统计截止|所列数据|统计数据")
-# A year written in the text (2023年, 2023 年); shared by the prose analysis.
-YEAR_MENTION_RE = re.compile(rf"(?<![\d.])((?:19|20)\d\d){_S}年")
+# A year written in the text (2023年, 2023 年); shared by the prose analysis. The
+# character before it (no digit or ".") is checked by year_mentions(): a pattern
+# opening with a lookbehind is tried at every character, one opening with "19|20"
+# only where those digits stand (twice as fast over a report).
+_YEAR_MENTION_RE = re.compile(rf"((?:19|20)\d\d){_S}年")
+
+
+def year_mentions(text: str) -> Iterator[re.Match[str]]:
+    """Every year mention; group 1 is the year's digits."""
+    for m in _YEAR_MENTION_RE.finditer(text):
+        a = m.start()
+        if a and (text[a - 1] == "." or text[a - 1].isdecimal()):
+            continue  # inside a longer number (12023年) or a decimal (1.2023年)
+        yield m
 _PUBLISHED_RE = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期)[:：]?" + _S)
 
 
@@ -54,7 +67,7 @@ def find_dates(text: str) -> list[DateRef]:
 def find_years(text: str, index) -> list[YearRef]:
     return [
         YearRef(int(m.group(1)), Span(m.start(1), m.end(1)), index.line_of(m.start(1)))
-        for m in YEAR_MENTION_RE.finditer(text)
+        for m in year_mentions(text)
     ]
 
 

@@ -16,7 +16,7 @@ from typing import Literal
 
 from gailint.frozen import frozen
 from gailint.model import Line, Span
-from gailint.parse.dates import YEAR_MENTION_RE
+from gailint.parse.dates import year_mentions
 from gailint.parse.numerals import CHINESE_NUMBER, to_int
 
 Topic = Literal["application", "review", "litigation"]
@@ -127,7 +127,7 @@ def _clause_counts(clause: Clause) -> list[CountStatement]:
     text = clause.text
     if _NOT_A_TOTAL_RE.search(text):
         return []
-    years = tuple(int(m.group(1)) for m in YEAR_MENTION_RE.finditer(text))
+    years = tuple(int(m.group(1)) for m in year_mentions(text))
     disclosure = bool(_DISCLOSURE_RE.search(text))
     base = clause.span.start
     found: dict[int, CountStatement] = {}  # by the numeral's offset: one topic each
@@ -215,7 +215,7 @@ def breakdown_statements(lines: Iterable[Line]) -> list[BreakdownStatement]:
         text = sentence.text
         if not _CATEGORY_HINT_RE.search(text):
             continue
-        years = tuple(int(m.group(1)) for m in YEAR_MENTION_RE.finditer(text))
+        years = tuple(int(m.group(1)) for m in year_mentions(text))
         for m in _CATEGORY_RE.finditer(text):
             category = next(name for name, _ in _CATEGORY_WORDS if m.group(name.replace("-", "_")))
             value = to_int(m.group("num"))
