@@ -178,3 +178,19 @@ def test_deleting_an_unused_suppression_pasted_inside_another_takes_both():
     fixed = apply_edits(text, unused.fix.edits)
     assert "gailint-disable" not in fixed and "三是" in fixed
     assert not [d for d in LINTER.lint(fixed, "r.txt", ALL)[1] if d.code == "GAI002"]
+
+
+def test_a_template_title_with_words_glued_on_ends_where_the_title_does():
+    # In a scraped line, words glued to a heading with no punctuation before them
+    # ("……政府信息情况第息情况第息情况……") ran the heading on to its 40-character cap;
+    # GAI104's fix set the title and the next glued words became the heading again.
+    # A complete template title now ends the heading: the glued words are what follows.
+    text = _one_line(seed_text("001")).replace("二、主动公开政府信息情况", "二、主动公开政府信息情况" + "第息情况" * 15, 1)
+    report, diags = LINTER.lint(text, "r.txt", ALL)
+    assert [s.heading for s in report.sections if s.number == 2] == ["二、主动公开政府信息情况"]
+    assert not [d for d in diags if d.code == "GAI104" and "第息情况" in d.message]
+    # A renamed title with glued words: the fix sets the title, and linting again is clean.
+    renamed = text.replace("二、主动公开政府信息情况", "二、主动公开政务信息情况", 1)
+    (title,) = [d for d in LINTER.lint(renamed, "r.txt", ALL)[1] if d.code == "GAI104"]
+    fixed = apply_edits(renamed, title.fix.edits)
+    assert not [d for d in LINTER.lint(fixed, "r.txt", ALL)[1] if d.code == "GAI104"]

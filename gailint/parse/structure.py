@@ -79,11 +79,19 @@ def heading_extent(text: str, pos: int) -> tuple[int, int | None, str, int] | No
     stop = j
     while stop < limit and text[stop] not in _HEADING_STOPS:
         stop += 1
-    best = None
-    for m in _SUFFIX_RE.finditer(text, j, stop):
-        best = m.end()
-    if best is None or best - j < 2:
+    ends = [m.end() for m in _SUFFIX_RE.finditer(text, j, stop)]
+    if not ends or ends[-1] - j < 2:
         return None
+    best = ends[-1]
+    if stop == limit < len(text) and text[limit] not in _HEADING_STOPS:
+        # No stop within a heading's length: words are glued on and where the heading
+        # ends is unknown. A complete template title (or a known variant) ends it, so
+        # the glued words are read as what follows it; else fixing the heading's
+        # wording would only pull the next glued words into it.
+        for end in ends:
+            if end - j >= 2 and classify_heading(norm(text[j:end]), separated)[1] != "other":
+                best = end
+                break
     core = norm(text[j:best])
     number, wording = classify_heading(core, separated)
     if number is None and not separated:
