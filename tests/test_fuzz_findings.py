@@ -194,3 +194,17 @@ def test_a_template_title_with_words_glued_on_ends_where_the_title_does():
     (title,) = [d for d in LINTER.lint(renamed, "r.txt", ALL)[1] if d.code == "GAI104"]
     fixed = apply_edits(renamed, title.fix.edits)
     assert not [d for d in LINTER.lint(fixed, "r.txt", ALL)[1] if d.code == "GAI104"]
+
+
+def test_a_heading_glued_to_its_body_or_to_itself_is_the_template_title():
+    # Real scrapes glue section 六's body to its title; a mutated one pasted the title
+    # four times. The heading used to run to the last 事项 before a stop, so GAI104
+    # called "六、其他需要报告的事项无其他需要报告的事项" a renamed title and its fix
+    # deleted the body's first words (or joined two titles into one).
+    one_line = _one_line(seed_text("001"))
+    six = "六、其他需要报告的事项"
+    for glued in (six + "无其他需要报告的事项。", six * 4 + "。"):
+        text = one_line.replace(six, glued, 1)
+        report, diags = LINTER.lint(text, "r.txt", ALL)
+        assert {s.heading for s in report.sections if s.number == 6} == {six}
+        assert not [d for d in diags if d.code == "GAI104"]

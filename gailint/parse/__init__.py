@@ -22,19 +22,21 @@ def _fingerprint_re() -> re.Pattern[str]:
 
 
 _FINGERPRINT_RE = _fingerprint_re()
+_BREAK_RE = re.compile(r"\r\n|\r|\n")  # the line breaks of LineIndex.of
 
 
 def _lines(text: str, index: LineIndex, textmap: TextMap) -> list[Line]:
     out = []
     starts = index.starts
     last = len(starts) - 1
-    for number, start in enumerate(starts):
+    # The same breaks as the line index (\r\n, \r, \n): one split gives every body.
+    bodies = _BREAK_RE.split(text)
+    replaced = textmap.replaced if textmap.src_a else None  # None: the file as it is
+    for number, (start, body) in enumerate(zip(starts, bodies)):
         if number == last and start == len(text) and number > 0:
             break  # the empty "line" after a final line break
-        end = starts[number + 1] if number < last else len(text)
-        body = text[start:end].rstrip("\r\n")
         kind = "blank" if not body or body.isspace() else "prose"
-        joined = number > 0 and textmap.replaced(start - 1)
+        joined = replaced is not None and number > 0 and replaced(start - 1)
         out.append(Line(number, Span(start, start + len(body)), body, kind, joined))  # type: ignore[arg-type]
     return out
 

@@ -57,6 +57,7 @@ def classify_heading(core: str, separated: bool) -> tuple[int | None, str]:
 _SUFFIX_RE = re.compile(r"情况|事项|措施|问题|计划|举措|成效|打算|方向")
 _HEADING_STOPS = frozenset("，,。；;：:（(《<“\"！？!?\t \u3000\u00a0\r\n0123456789０１２３４５６７８９")
 _NUMERAL_SEPS = "、.．,，"
+_NEXT_HEADING_RE = re.compile(f"[{_NUMERALS}][、.．]")
 
 
 def heading_extent(text: str, pos: int) -> tuple[int, int | None, str, int] | None:
@@ -65,8 +66,10 @@ def heading_extent(text: str, pos: int) -> tuple[int, int | None, str, int] | No
     wording, numeral). None when the words there are no heading.
 
     The heading runs to the last heading word (情况, 事项, 问题, 措施……) before the first
-    punctuation, digit or space: “五、存在的主要问题及改进措施（一）存在的……” ends at 措施,
-    “三、收到和处理政府信息公开申请情况2024年，……” at 情况.
+    punctuation, digit, space or next numbered heading: “五、存在的主要问题及改进措施（一）
+    存在的……” ends at 措施, “三、收到和处理政府信息公开申请情况2024年，……” at 情况. When
+    a template title (or a known variant) stands there whole, the heading ends with it:
+    “六、其他需要报告的事项无其他需要报告的事项。” is the title, then the body.
     """
     numeral = text[pos]
     if numeral not in _NUMERALS:
@@ -79,19 +82,18 @@ def heading_extent(text: str, pos: int) -> tuple[int, int | None, str, int] | No
     stop = j
     while stop < limit and text[stop] not in _HEADING_STOPS:
         stop += 1
+    # Another numbered heading glued on ("……的事项六、其他……") ends this one.
+    glued = _NEXT_HEADING_RE.search(text, j, stop)
+    if glued is not None:
+        stop = glued.start()
     ends = [m.end() for m in _SUFFIX_RE.finditer(text, j, stop)]
     if not ends or ends[-1] - j < 2:
         return None
-    best = ends[-1]
-    if stop == limit < len(text) and text[limit] not in _HEADING_STOPS:
-        # No stop within a heading's length: words are glued on and where the heading
-        # ends is unknown. A complete template title (or a known variant) ends it, so
-        # the glued words are read as what follows it; else fixing the heading's
-        # wording would only pull the next glued words into it.
-        for end in ends:
-            if end - j >= 2 and classify_heading(norm(text[j:end]), separated)[1] != "other":
-                best = end
-                break
+    # Words glued on after a complete template title (or a known variant) are what
+    # follows the heading, not more of it: else fixing the heading's wording would
+    # only pull the next glued words into it. Otherwise the last heading word ends it.
+    known = [end for end in ends if end - j >= 2 and classify_heading(norm(text[j:end]), separated)[1] != "other"]
+    best = known[-1] if known else ends[-1]
     core = norm(text[j:best])
     number, wording = classify_heading(core, separated)
     if number is None and not separated:
