@@ -17,6 +17,9 @@ land on the file's own characters.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import accumulate
+from operator import add
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -27,7 +30,7 @@ __all__ = ["Reading", "read", "TextMap", "is_html"]
 
 Layout = Literal["text", "markdown", "html"]
 
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_BREAK_SPLIT_RE = re.compile(r"(\r\n|\r|\n)")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Atomic comment run: comments are read once, never re-split when no <html> follows.
@@ -59,6 +62,23 @@ def is_html(text: str, path: str | None) -> bool:
 _MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
+@lru_cache(maxsize=None)
+def _long_line_re(length: int) -> re.Pattern[str]:
+    return re.compile(f"(?<![^\r\n])[^\r\n]{{{length},}}")  # from a line start only
+
+
+def _file_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, text without its break) of every line of the file; built with one
+    split and running sums (C loops), no Python step per line."""
+    pieces = _BREAK_SPLIT_RE.split(text)
+    bodies, breaks = pieces[0::2], pieces[1::2]
+    starts = accumulate(map(add, map(len, bodies), map(len, breaks)), initial=0)
+    lines = list(zip(starts, bodies))
+    if not bodies[-1]:
+        lines.pop()  # nothing after the last line break (or an empty text)
+    return lines
+
+
 def read(text: str, path: str | None = None) -> Reading:
     if is_html(text, path):
         from gailint.read.html import read_html
@@ -76,22 +96,19 @@ def read(text: str, path: str | None = None) -> Reading:
         from gailint.read.segment import breaks, structured
 
         split = 0
-        pos = 0
-        for m in _LINE_RE.finditer(text):
-            line = m.group().rstrip("\r\n")
-            if len(line) >= MIN_LENGTH and structured(line):
+        # Only long lines can hold a scraped page: the regex finds them in C (each
+        # match is a whole line) instead of a Python step per line.
+        for m in _long_line_re(MIN_LENGTH).finditer(text):
+            if structured(line := m.group()):
                 split += 1
+                pos = m.start()
                 edits.extend((pos + a, pos + b, "\n") for a, b in breaks(line))
-            pos = m.end()
-            if pos >= len(text):
-                break
         if split:
             notes.append(f"正文有 {split} 行连成一行（网页抓取的文本），已按章节、句子和表格分行阅读")
     if "\n" in text or "\r" in text:
         from gailint.read.wrap import joins
 
-        lines = [(m.start(), m.group().rstrip("\r\n")) for m in _LINE_RE.finditer(text) if m.group()]
-        joined = joins(lines)
+        joined = joins(_file_lines(text))
         if joined:
             edits.extend(joined)
             notes.append(f"正文按页宽折行（PDF 文本），已把 {len(joined)} 处折行接回段落阅读")

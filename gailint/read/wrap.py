@@ -36,9 +36,9 @@ def joins(lines: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
     if open_ends < _MIN_WRAPPED:
         return []
     prose = [
-        (i, _width(t.strip()))
+        (i, _width(s))
         for i, (_, t) in enumerate(lines)
-        if t.strip() and len(t) <= _MAX_LINE and not _TABLE_LINE_RE.search(t.strip())
+        if len(t) <= _MAX_LINE and (s := t.strip()) and not _TABLE_LINE_RE.search(s)
     ]
     if len(prose) < _MIN_WRAPPED:
         return []
