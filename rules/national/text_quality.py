@@ -426,7 +426,7 @@ def _inside_word(text: str, start: int, end: int, word: str) -> bool:
     return any(text.startswith(word, at) for at in range(first, start + 1))
 
 
-@rule(code="GAI706", name="typo", severity="info", fix="always", tags=("language",))
+@rule(code="GAI706", name="typo", severity="info", fix="sometimes", tags=("language",))
 def typo(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     """常见错别字（结症→症结、平乏→贫乏、动态息→动态信息……）。
 
@@ -449,7 +449,8 @@ def typo(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     ```
 
     ## 修复说明
-    把错误写法替换为正确写法，只改动这几个字。
+    把错误写法替换为正确写法，只改动这几个字。同一写法首尾相连重复出现（“结症结症”）时
+    不提供自动修复：替换其中一处会与相邻的字组成新的同一错别字，需要人来删改。
 
     ## 依据
     《党政机关公文处理工作条例》对公文文字准确的要求；国办公开办函〔2021〕30号
@@ -466,7 +467,13 @@ def typo(report: Report, ctx: RuleContext) -> Iterator[Violation]:
             if _inside_word(line.text, m.start(), m.end(), right):
                 continue
             span = Span(line.span.start + m.start(), line.span.start + m.end())
-            yield Violation(span, f"疑似错别字“{wrong}”：应为“{right}”", Fix(f"改为“{right}”", (Edit.replace(span, right),)))
+            message = f"疑似错别字“{wrong}”：应为“{right}”"
+            # In a run such as 结症结症 the corrected word meets its neighbours and spells
+            # the typo again: a fix there would not clear the diagnostic.
+            reach = len(wrong) - 1
+            after = line.text[max(0, m.start() - reach) : m.start()] + right + line.text[m.end() : m.end() + reach]
+            fix = None if wrong in after else Fix(f"改为“{right}”", (Edit.replace(span, right),))
+            yield Violation(span, message, fix)
 
 
 RULES = [placeholder, backend_link, markup_residue, broken_line, typo]

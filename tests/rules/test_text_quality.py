@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from gailint.engine.diagnostics import Edit
 from gailint.engine.fixes import apply_edits
 from gailint.engine.rule import RuleContext
 from gailint.parse import parse
@@ -206,6 +207,17 @@ def test_typo_fixes_give_the_right_words():
     new = apply_edits(text, [e for d in found for e in d.fix.edits])
     assert "工作动态信息严格执行" in new and "推进落实的支撑作用" in new
     assert only(lint(new, select=["GAI706"]), "GAI706") == []
+
+
+def test_a_typo_run_whose_fix_would_spell_it_again_gets_no_fix():
+    # 结结症: correcting 结症 makes 结症结 — the typo again, with the 结 before it (found
+    # by bench/fuzz.py in a mutated run 结症结结症结症…). It is still reported, without a fix.
+    text = TITLE + "坚持遵循“谁结结症公开、谁负责”原则；找准结症，制定措施。\n"
+    found = only(lint(text, select=["GAI706"]), "GAI706")
+    assert [(span_text(text, d), d.fix is None) for d in found] == [("结症", True), ("结症", False)]
+    assert apply_edits(text, [Edit.replace(found[0].span, "症结")]).count("结症") == 2  # what a fix would do
+    fixed = apply_edits(text, found[1].fix.edits)
+    assert "找准症结，" in fixed and len(only(lint(fixed, select=["GAI706"]), "GAI706")) == 1
 
 
 def test_pack_vocabulary_extends_the_list():
