@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from gailint.frozen import frozen
 
@@ -176,5 +177,7 @@ class ViewBuilder:
         self.copy_to(len(self.source))
         if not self._segs:
             return self.source, IDENTITY
-        cols = list(zip(*self._segs))
-        return "".join(self._parts), TextMap(*(tuple(c) for c in cols))  # type: ignore[arg-type]
+        # One column at a time (zip(*segs) would build an iterator per segment and one
+        # argument tuple of them all: hundreds of thousands on a big scraped page).
+        cols = (tuple(map(itemgetter(k), self._segs)) for k in range(5))
+        return "".join(self._parts), TextMap(*cols)  # type: ignore[arg-type]
