@@ -17,7 +17,8 @@ from gailint.frozen import frozen
 from gailint.read.textmap import IDENTITY, TextMap
 from gailint.template import T3_RESULTS, TABLE3_GROUPS, table3_row_name
 
-_BREAK_RE = re.compile(r"\r\n|\r|\n")
+# \r\n, \n and a lone \r end a line, as in LSP (the parser splits lines with it too).
+LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
 IssuerKind = Literal["department", "government", "township"]
 CellKind = Literal["number", "blank", "na", "text"]
@@ -53,7 +54,7 @@ class LineIndex:
     def of(cls, text: str) -> "LineIndex":
         # \r\n, \n and a lone \r all end a line, as in LSP.
         starts = [0]
-        starts.extend(m.end() for m in _BREAK_RE.finditer(text))
+        starts.extend(m.end() for m in LINE_BREAK_RE.finditer(text))
         return cls(tuple(starts), len(text))
 
     def line_of(self, offset: int) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gailint.model import DateRef, Line, LineIndex, Report, Span
+from gailint.model import LINE_BREAK_RE, DateRef, Line, LineIndex, Report, Span
 from gailint.parse import dates as _dates
 from gailint.parse.furniture import furniture_kind
 from gailint.read import TextMap, read
@@ -22,15 +22,14 @@ def _fingerprint_re() -> re.Pattern[str]:
 
 
 _FINGERPRINT_RE = _fingerprint_re()
-_BREAK_RE = re.compile(r"\r\n|\r|\n")  # the line breaks of LineIndex.of
 
 
 def _lines(text: str, index: LineIndex, textmap: TextMap) -> list[Line]:
     out = []
     starts = index.starts
     last = len(starts) - 1
-    # The same breaks as the line index (\r\n, \r, \n): one split gives every body.
-    bodies = _BREAK_RE.split(text)
+    # The same breaks as the line index: one split gives every body.
+    bodies = LINE_BREAK_RE.split(text)
     replaced = textmap.replaced if textmap.src_a else None  # None: the file as it is
     for number, (start, body) in enumerate(zip(starts, bodies)):
         if number == last and start == len(text) and number > 0:

@@ -42,10 +42,7 @@ class Token(NamedTuple):
 
 def _is_value(word: str) -> bool:
     # isdecimal() is exactly \d+ (Unicode Nd), the common case, without the regex.
-    return word.isdecimal() or word in NA_VALUES or _NUMBER_MATCH(word) is not None
-
-
-_NUMBER_MATCH = NUMBER_RE.match
+    return word.isdecimal() or word in NA_VALUES or NUMBER_RE.match(word) is not None
 
 
 def tokenize_line(text: str, start: int, line: int) -> list[Token]:

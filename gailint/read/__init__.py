@@ -17,7 +17,6 @@ land on the file's own characters.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import accumulate
 from operator import add
 from dataclasses import dataclass, field
@@ -62,11 +61,6 @@ def is_html(text: str, path: str | None) -> bool:
 _MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-@lru_cache(maxsize=None)
-def _long_line_re(length: int) -> re.Pattern[str]:
-    return re.compile(f"(?<![^\r\n])[^\r\n]{{{length},}}")  # from a line start only
-
-
 def _file_lines(text: str) -> list[tuple[int, str]]:
     """(offset, text without its break) of every line of the file; built with one
     split and running sums (C loops), no Python step per line."""
@@ -93,12 +87,12 @@ def read(text: str, path: str | None = None) -> Reading:
     from gailint.read.segment import MIN_LENGTH
 
     if len(text) >= MIN_LENGTH:
-        from gailint.read.segment import breaks, structured
+        from gailint.read.segment import LONG_LINE_RE, breaks, structured
 
         split = 0
         # Only long lines can hold a scraped page: the regex finds them in C (each
         # match is a whole line) instead of a Python step per line.
-        for m in _long_line_re(MIN_LENGTH).finditer(text):
+        for m in LONG_LINE_RE.finditer(text):
             if structured(line := m.group()):
                 split += 1
                 pos = m.start()
