@@ -77,6 +77,21 @@ def test_output_is_the_same_with_any_number_of_jobs(tmp_path):
     assert lines == sorted(lines)  # in the order of the folder walk
 
 
+def test_work_is_handed_out_in_shrinking_chunks_that_keep_an_issuers_years_together():
+    from types import SimpleNamespace
+
+    from gailint.cli.parallel import MIN_CHUNK, _chunks
+
+    jobs = [SimpleNamespace(group=(f"issuer{i // 6}", 2019 + i % 6)) for i in range(20_000)]
+    chunks = _chunks(jobs, 2)
+    sizes = [len(c) for c in chunks]
+    assert [j for c in chunks for j in c] == jobs  # every job once, in order
+    assert sizes[0] > 2_000 and max(sizes[-4:]) <= MIN_CHUNK + 6  # big first, small last:
+    assert sizes == sorted(sizes, reverse=True)  # the workers finish together
+    for a, b in zip(chunks, chunks[1:]):
+        assert a[-1].group[0] != b[0].group[0]  # an issuer's six years in one chunk
+
+
 def test_the_cache_answers_unchanged_files_without_linting(tmp_path, monkeypatch):
     series(tmp_path, 3)
     first = check("-j1", "--output-format", "concise", ".", cwd=tmp_path)
