@@ -155,7 +155,14 @@ def _words(text: str, a: int, b: int, start: int, line: int) -> list[Token]:
     run_start = run_end = -1
     for m in _WORD_RE.finditer(text, a, b):
         word = m.group()
-        if _MARKDOWN_RULE_RE.match(word):
+        if word.isdecimal():  # a count, the common word: _pieces' own first case
+            if run_start >= 0:
+                out.append(Token("text", text[run_start:run_end], start + run_start, start + run_end, line))
+                run_start = -1
+            x = m.start()
+            out.append(Token("value", word, start + x, start + x + len(word), line))
+            continue
+        if word[0] in ":-" and _MARKDOWN_RULE_RE.match(word):
             continue
         for is_value, x, y in _pieces(word):
             x, y = m.start() + x, m.start() + y

@@ -21,22 +21,23 @@ def _nfkc(ch: str) -> str:
 
 def norm_map(text: str, base: int = 0) -> tuple[str, list[int]]:
     """Normalise ``text``; ``offsets[i]`` is the original offset of output char ``i``."""
-    n, rel = _norm_rel(text)
+    n, rel = norm_rel(text)
     return n, [base + o for o in rel]
 
 
 def norm(text: str) -> str:
-    return _norm_rel(text)[0]
+    return norm_rel(text)[0]
 
 
 # Only texts this short are cached: labels repeat from report to report, while a long
 # run of text (a page scraped onto one line) is seen once and would only fill the
 # memory of a language server that runs for weeks.
-_CACHED = 200
+CACHED_LENGTH = 200
 
 
-def _norm_rel(text: str) -> tuple[str, tuple[int, ...]]:
-    return _norm_rel_cached(text) if len(text) <= _CACHED else _normalise(text)
+def norm_rel(text: str) -> tuple[str, tuple[int, ...]]:
+    """``norm_map`` with the offsets relative to ``text`` (a shared, cached tuple)."""
+    return _norm_rel_cached(text) if len(text) <= CACHED_LENGTH else _normalise(text)
 
 
 def _normalise(text: str) -> tuple[str, tuple[int, ...]]:

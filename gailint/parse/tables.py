@@ -20,7 +20,7 @@ from functools import lru_cache
 from gailint.model import Cell, Label, Line, Row, Section, Span, Split, Table
 from gailint.parse import split as _split
 from gailint.parse.cells import NA_VALUES, Token, parse_number, tokenize_line
-from gailint.parse.normalize import norm, norm_map
+from gailint.parse.normalize import CACHED_LENGTH, norm, norm_map, norm_rel
 from gailint.template import (
     FEE_LABEL_VARIANTS,
     OLD_2019_EXACT_ROW,
@@ -90,11 +90,22 @@ class _Vocabulary:
         ordered = sorted(keep, key=len, reverse=True)
         self.exact = frozenset(ordered)
         self.pattern = re.compile("|".join(re.escape(p) for p in ordered))
+        # Labels repeat from report to report: each text is cut once.
+        self._cached = lru_cache(maxsize=4096)(self._pieces)
 
     def cut(self, tok: Token) -> list[Token]:
-        n, offsets = norm_map(tok.text, tok.start)
-        if len(n) < 4 or n in self.exact:
+        text = tok.text
+        pieces = self._cached(text) if len(text) <= CACHED_LENGTH else self._pieces(text)
+        if pieces is None:
             return [tok]
+        start, line = tok.start, tok.line
+        return [Token("text", text[a:b], start + a, start + b, line) for a, b in pieces]
+
+    def _pieces(self, text: str) -> tuple[tuple[int, int], ...] | None:
+        """Where ``text`` is cut (bounds relative to it), or None to keep it whole."""
+        n, offsets = norm_rel(text)
+        if len(n) < 4 or n in self.exact:
+            return None
         bounds: list[tuple[int, int]] = []
         pos = 0
         for m in self.pattern.finditer(n):
@@ -103,16 +114,12 @@ class _Vocabulary:
             bounds.append((m.start(), m.end()))
             pos = m.end()
         if len(bounds) <= 1 and pos == len(n):
-            return [tok]
+            return None
         if pos < len(n):
             bounds.append((pos, len(n)))
         if len(bounds) <= 1:
-            return [tok]
-        out = []
-        for a, b in bounds:
-            start, end = offsets[a], offsets[b - 1] + 1
-            out.append(Token("text", tok.text[start - tok.start : end - tok.start], start, end, tok.line))
-        return out
+            return None
+        return tuple((offsets[a], offsets[b - 1] + 1) for a, b in bounds)
 
 
 def _tokens(lines: Sequence[Line], vocabulary: _Vocabulary | None = None) -> list[Token]:
@@ -164,7 +171,10 @@ def _join_broken_labels(tokens: list[Token]) -> list[Token]:
 
 
 def _cell(tok: Token) -> Cell:
+    text = tok.text
     span = Span(tok.start, tok.end)
+    if text.isdecimal():  # a count: most cells (parse_number's own first case)
+        return Cell(text, span, "number", int(text))
     if tok.kind == "blank":
         return Cell(tok.text, span, "blank", None)
     if tok.text in NA_VALUES:
@@ -184,7 +194,7 @@ def settle(values: Sequence[Token], expected: int) -> tuple[tuple[Cell, ...], tu
     if len(nonblank) >= expected:
         keep = nonblank[:expected]
         stray = [t for t in values if t.kind == "blank"] + nonblank[expected:]
-        return tuple(_cell(t) for t in keep), tuple(_cell(t) for t in stray)
+        return tuple(map(_cell, keep)), tuple(map(_cell, stray))
     lo, hi = 0, len(values)
     while lo < hi and values[lo].kind == "blank":
         lo += 1
@@ -195,7 +205,7 @@ def settle(values: Sequence[Token], expected: int) -> tuple[tuple[Cell, ...], tu
     while len(trimmed) > expected:
         k = next(i for i, t in enumerate(trimmed) if t.kind == "blank")
         stray.append(trimmed.pop(k))
-    return tuple(_cell(t) for t in trimmed), tuple(_cell(t) for t in stray)
+    return tuple(map(_cell, trimmed)), tuple(map(_cell, stray))
 
 
 def _interior_blank(values: Sequence[Token]) -> bool:
@@ -301,20 +311,32 @@ class _Match:
 
 
 def _match_t3(tok: Token, after: int) -> _Match | None:
-    n, offsets = norm_map(tok.text, tok.start)
+    text = tok.text
+    found = _match_t3_cached(text, after) if len(text) <= CACHED_LENGTH else _match_t3_text(text, after)
+    if found is None:
+        return None
+    i, group, a, b, exact = found
+    if i < 0:
+        return _Match(-1, None, group=group)
+    span = Span(tok.start + a, tok.start + b)
+    return _Match(i, Label(tok.text[a:b], span, TABLE3_ROWS[i][0], exact))
+
+
+def _match_t3_text(text: str, after: int) -> tuple[int, str | None, int, int, bool] | None:
+    """(row, group key, label start, label end, exact) for a label text, with the
+    label's bounds relative to the text; row -1 for a group label."""
+    n, offsets = norm_rel(text)
     if not n:
         return None
     marks = [m.start() for m in _MARKER_RE.finditer(n)]
     seg_start = marks[-1] if marks else 0
     seg = n[seg_start:]
     if seg in _T3_GROUP_KEYS:
-        return _Match(-1, None, group=seg)
-    end = seg_start + len(seg)
-    span = Span(offsets[seg_start], offsets[end - 1] + 1)
-    text = tok.text[span.start - tok.start : span.end - tok.start]
+        return (-1, seg, 0, 0, True)
+    a, b = offsets[seg_start], offsets[seg_start + len(seg) - 1] + 1
 
-    def found(i: int, exact: bool) -> _Match:
-        return _Match(i, Label(text, span, TABLE3_ROWS[i][0], exact))
+    def found(i: int, exact: bool) -> tuple[int, str | None, int, int, bool]:
+        return (i, None, a, b, exact)
 
     if seg in _T3_KEYS:
         # "3.其他" and "1." rows repeat across groups: take the next one in order.
@@ -345,6 +367,11 @@ def _match_t3(tok: Token, after: int) -> _Match | None:
         return None  # far longer than any label: no similarity can reach the threshold
     best_i = _fuzzy_row(core, after, 0.72 if has_marker else 0.88)
     return found(best_i, False) if best_i >= 0 else None
+
+
+# Keyed by the label's text and the last row found: a report's labels are the
+# template's, the same from report to report, so each is worked out once.
+_match_t3_cached = lru_cache(maxsize=4096)(_match_t3_text)
 
 
 @lru_cache(maxsize=4096)
