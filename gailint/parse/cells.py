@@ -47,6 +47,8 @@ def _is_value(word: str) -> bool:
 
 def tokenize_line(text: str, start: int, line: int) -> list[Token]:
     """Tokens of one line whose first character is at offset ``start``."""
+    if text.isdecimal():  # a count alone on its line (one cell per line)
+        return [Token("value", text, start, start + len(text), line)]
     stripped = text.strip()
     if not stripped:
         # A line of non-breaking or ideographic spaces is a blank cell in the
@@ -55,11 +57,12 @@ def tokenize_line(text: str, start: int, line: int) -> list[Token]:
             return [Token("blank", "", start, start + len(text), line)]
         return []
     has_sep = _SEP_RE.search(text) is not None
-    if not has_sep and not _INNER_WS_RE.search(stripped) and (_is_value(stripped) or not _HAS_DIGIT_RE.search(stripped)):
-        # The common case (one cell per line, a label, a number): one token.
-        a = start + text.index(stripped)
-        kind: TokenKind = "value" if _is_value(stripped) else "text"
-        return [Token(kind, stripped, a, a + len(stripped), line)]
+    if not has_sep and not _INNER_WS_RE.search(stripped):
+        value = _is_value(stripped)
+        if value or not _HAS_DIGIT_RE.search(stripped):
+            # The common case (one cell per line, a label, a number): one token.
+            a = start + text.index(stripped)
+            return [Token("value" if value else "text", stripped, a, a + len(stripped), line)]
     if not has_sep:
         return _words(text, 0, len(text), start, line)
     tokens: list[Token] = []
