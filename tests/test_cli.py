@@ -95,6 +95,19 @@ def test_text_format_marks_the_characters():
     assert "共发现 1 个问题" in out.stdout
 
 
+def test_display_width_counts_wide_blocks_at_once_and_the_rest_per_character():
+    import unicodedata
+
+    from gailint.output import text
+
+    # Every character of the blocks counted in one go is two cells wide.
+    for a, b in text.KNOWN_WIDE:
+        for c in range(ord(a), ord(b) + 1):
+            assert unicodedata.east_asian_width(chr(c)) in "WF" and not unicodedata.combining(chr(c)), hex(c)
+    for s in ["abc", "本年度止件数", "“当前位置”：首页 > 公开", "e\u0301 à 𠮷 ㊀ Ａ１", "\t表\u3000三\x1b[31m", ""]:
+        assert text._cells(s) == sum(text._width(c) for c in text._display(s)), s
+
+
 def test_exit_codes_follow_fail_on(tmp_path):
     clean = tmp_path / "clean.txt"
     clean.write_text("政府信息公开工作年度报告\n正文。\n", encoding="utf-8")  # no year: GAI405 (info)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from collections.abc import Iterable
@@ -32,9 +33,26 @@ def _display(s: str) -> str:
     return visible(s.replace("\t", "    ").replace("\u00a0", " ").replace("\u3000", "  "))
 
 
+# Blocks whose every character is two cells wide (CJK ideographs and punctuation,
+# Hangul, full-width forms): counted by one substitution in C, not a step per
+# character; tests/test_output_text.py checks each against unicodedata.
+KNOWN_WIDE = (
+    ("\u3001", "\u3029"), ("\u3030", "\u303e"), ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"),
+    ("\uac00", "\ud7a3"), ("\uf900", "\ufaff"), ("\ufe30", "\ufe4f"), ("\uff01", "\uff60"), ("\uffe0", "\uffe6"),
+)
+_KNOWN_WIDE_RE = re.compile("[" + "".join(f"{a}-{b}" for a, b in KNOWN_WIDE) + "]+")
+
+
 def _cells(s: str) -> int:
     """Terminal cells ``s`` takes once displayed."""
-    return sum(_width(c) for c in _display(s))
+    d = _display(s)
+    if d.isascii():
+        return len(d)  # (control characters are escapes by now: one cell each)
+    rest = _KNOWN_WIDE_RE.sub("", d)
+    wide = len(d) - len(rest)
+    if rest.isascii():
+        return 2 * wide + len(rest)
+    return 2 * wide + sum(_width(c) for c in rest)
 
 
 def _excerpt(text: str, lo: int, hi: int, a: int, b: int) -> tuple[str, int, int]:

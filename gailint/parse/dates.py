@@ -13,7 +13,10 @@ _S = r"[ \t\u00a0\u3000]*"
 _YEAR = rf"((?:19|20)\d{_S}\d)"  # allows "202 1"? no: digits are adjacent below
 _DATE = rf"(\d{{4}}){_S}年{_S}(\d{{1,2}}){_S}月{_S}(\d{{1,2}}){_S}[日号]"
 _DATE_RE = re.compile(_DATE)
-_ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+# 2023-12-31, 2023/12/31, 2023.12.31, not inside a longer number: the digit before is
+# checked by find_dates() (a pattern opening with a lookbehind is tried at every
+# character; one opening with a digit only where digits stand).
+_ISO_DATE_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 # A statistics period may break across lines (PDF text: "……至 2023 年 12 月\n31 日").
 _SB = r"\s{0,6}"  # spaces, or a line break with the next line's indent
 _RANGE_RE = re.compile(
@@ -56,10 +59,16 @@ def find_dates(text: str) -> list[DateRef]:
         if d:
             cutoff = _CUTOFF_RE.search(text, max(0, m.start() - 8), m.start())
             out.append(DateRef(d, Span(m.start(), m.end()), "cutoff" if cutoff else "text"))
-    for m in _ISO_DATE_RE.finditer(text):
+    pos = 0
+    while (m := _ISO_DATE_RE.search(text, pos)) is not None:
+        a = m.start()
+        if a and text[a - 1].isdecimal():  # 12023-01-02: try again one digit on
+            pos = a + 1
+            continue
+        pos = m.end()
         d = _date(*m.groups())
         if d:
-            out.append(DateRef(d, Span(m.start(), m.end())))
+            out.append(DateRef(d, Span(a, m.end())))
     out.sort(key=lambda r: r.span.start)
     return out
 
