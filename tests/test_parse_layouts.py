@@ -224,3 +224,29 @@ def test_section_records_its_numeral_and_wording():
     r = parse("一、总体情况\n五、存在问题及改进情况\n五、其他需要报告的事项\n四、政府信息公开行政复议和行政诉讼情况\n")
     got = [(s.number, s.numeral, s.wording) for s in r.sections]
     assert got == [(1, 1, "standard"), (5, 5, "variant"), (6, 5, "standard"), (4, 4, "other")]
+
+
+def test_lines_left_by_tools_are_told_from_labels_and_counts():
+    from gailint.parse.furniture import furniture_kind
+
+    kinds = {
+        "- 3 -": "page-number", "— 12 —": "page-number", "第 2 页 共 7 页": "page-number", "2/7": "page-number",
+        "Page 3 of 9": "page-number", "==== 正文 ====": "separator", "---正文---": "separator",
+        "## 表三 收到和处理政府信息公开申请情况": "tool", "（数据项目）": "tool", "正文": "tool",
+        "0": None, "12": None, "一、总体情况": None, "自然人": None, "本年度共收到申请12件。": None, "---": None,
+    }
+    for text, kind in kinds.items():
+        assert furniture_kind(text) == kind, text
+    assert furniture_kind("发布时间：2024-01-05", header=True) == "crawler"
+    assert furniture_kind("发布时间：2024-01-05") is None  # below the header block: the residue rule's
+
+
+def test_dates_written_with_dashes_slashes_or_dots_but_not_inside_longer_numbers():
+    from gailint.parse.dates import find_dates
+
+    text = "截至2023-12-31，2024/1/5 发布。"
+    found = [(r.value.isoformat(), r.span.text(text)) for r in find_dates(text)]
+    assert found == [("2023-12-31", "2023-12-31"), ("2024-01-05", "2024/1/5")]
+    assert find_dates("编号12023-01-02与2023.13.01") == []  # a longer number; no 13th month
+    text = "编号120231-01-02，2023-01-02"
+    assert [r.span.text(text) for r in find_dates(text)] == ["2023-01-02"]

@@ -28,6 +28,11 @@ _TOOL_RE = re.compile(
     r"#{1,6}[ \t]*表[一二三四五六][：:]?.{0,30}|正文|全文|[（(]数据项目[）)]|数据项目|页面链接与图片详见.{0,40}"
 )
 
+# Every first character the patterns below can match (and the digits): page numbers
+# (-3-, 第2页, 2/7, Page 2), separators (====, ---正文), tool labels (#, 正文, 全文,
+# （数据项目）, 数据项目, 页面链接…).
+_FIRST_CHARS = frozenset("-—–－─第Pp=_*~#正全（(数页")
+
 
 def furniture_kind(text: str, *, header: bool = False) -> FurnitureKind | None:
     """What kind of tool-made line ``text`` is, if it is one.
@@ -41,6 +46,8 @@ def furniture_kind(text: str, *, header: bool = False) -> FurnitureKind | None:
         return None
     if header and _CRAWLER_RE.match(s):
         return "crawler"
+    if s[0] not in _FIRST_CHARS and not s[0].isdecimal():
+        return None  # (most lines: a label, a sentence; no pattern below can match)
     if s[0] in "=-—_*~" and _SEPARATOR_RE.fullmatch(s):
         return "separator"
     if len(s) > 40:
