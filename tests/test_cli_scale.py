@@ -92,6 +92,22 @@ def test_work_is_handed_out_in_shrinking_chunks_that_keep_an_issuers_years_toget
         assert a[-1].group[0] != b[0].group[0]  # an issuer's six years in one chunk
 
 
+def test_the_index_reads_many_files_heads_in_parallel_with_the_same_identities(tmp_path):
+    from gailint.cli.parallel import MIN_PARALLEL_INDEX, identify_many
+    from gailint.engine.workspace import identify_file
+
+    paths = []
+    for i in range(MIN_PARALLEL_INDEX):
+        p = tmp_path / f"{i:04d}.txt"
+        p.write_text(f"{ISSUERS[i % 4]}{2019 + i % 6}年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
+        paths.append(str(p))
+    paths.append(str(tmp_path / "gone.txt"))  # vanished before it was read: left to the index
+    found = identify_many(paths, 2)
+    assert found == {p: identify_file(p)[0] for p in paths[:-1]}
+    assert found[paths[5]].issuer == ISSUERS[1] and found[paths[5]].year == 2024
+    assert identify_many(paths[:10], 2) == {} and identify_many(paths, 1) == {}  # not worth a worker
+
+
 def test_the_cache_answers_unchanged_files_without_linting(tmp_path, monkeypatch):
     series(tmp_path, 3)
     first = check("-j1", "--output-format", "concise", ".", cwd=tmp_path)

@@ -208,7 +208,8 @@ class _Run:
         )
 
     def _index(self, targets, cache):
-        from gailint.engine.workspace import Identity, ReportIndex, Workspace, repository_root
+        from gailint.cli.parallel import default_jobs, identify_many
+        from gailint.engine.workspace import Identity, ReportIndex, Workspace, identify_name, repository_root
 
         known = {}
         if cache is not None:
@@ -216,8 +217,11 @@ class _Run:
         index = ReportIndex(self.issuer_key, known)
         roots: dict[str, object] = {}
         entries = []
+        # Files neither the cache nor their names identify are read in parallel.
+        unknown = [t.path for t in targets if t.st is not None and not index.remembers(t.path, t.st) and identify_name(t.path) is None]
+        identities = identify_many(unknown, self.args.jobs or default_jobs())
         for t in targets:
-            entries.append(index.add(t.path, t.st))
+            entries.append(index.add(t.path, t.st, identities.get(t.path)))
             folder = os.path.dirname(t.path)
             if folder not in roots:
                 roots[folder] = repository_root(t.path, self.settings_for(t.path).root)

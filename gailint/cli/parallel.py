@@ -152,6 +152,50 @@ def run(
         _STATE = None
 
 
+MIN_PARALLEL_INDEX = 1000  # files to identify before workers pay for themselves
+
+
+def _identify(paths: list[str]) -> list[object]:
+    from gailint.engine.workspace import identify_file
+
+    out: list[object] = []
+    for path in paths:
+        try:
+            out.append(identify_file(path)[0])
+        except OSError:
+            out.append(None)  # the index tries again, and drops the file
+    return out
+
+
+def identify_many(paths: list[str], workers: int) -> dict[str, object]:
+    """Identities (issuer, year) of report files from their heads and tails, read by
+    ``workers`` processes: on a cold run of 20,000 files this was a second of one
+    core's work while the other waited. Below MIN_PARALLEL_INDEX files, or with one
+    worker, nothing (the index identifies each file itself)."""
+    if workers <= 1 or len(paths) < MIN_PARALLEL_INDEX:
+        return {}
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    ctx = multiprocessing.get_context(method)
+    size = max(MIN_CHUNK, len(paths) // (workers * GUIDED * 4))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    found: dict[str, object] = {}
+    pool = ctx.Pool(workers, initializer=_ignore_sigint)
+    try:
+        for chunk, identities in zip(chunks, pool.imap(_identify, chunks)):
+            found.update((p, i) for p, i in zip(chunk, identities) if i is not None)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+    return found
+
+
 def _group_key(group: tuple, path: str) -> tuple:
     key, year = group
     # Files of no known issuer keep their own order, after the groups.

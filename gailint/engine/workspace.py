@@ -185,6 +185,10 @@ class ReportIndex:
     def _abs(self, path: str) -> str:
         return os.path.normpath(path if os.path.isabs(path) else os.path.join(self._cwd, path))
 
+    def remembers(self, path: str, st: os.stat_result) -> bool:
+        """Whether the cache remembered this file, unchanged, from an earlier run."""
+        return (self._abs(path), st.st_size, st.st_mtime_ns) in self._known
+
     # ------------------------------------------------------------ building
 
     def add(self, path: str, st: os.stat_result | None = None, identity: Identity | None = None) -> Entry | None:
