@@ -326,6 +326,9 @@ class Report:
     textmap: TextMap = IDENTITY
     layout: Literal["text", "markdown", "html"] = "text"
     issuer_kind_source: str | None = None  # how issuer_kind was decided (for inspect)
+    # prose_lines(), worked out on first use: most rules ask for it, each walking
+    # every line of the report to pick the prose out again cost ~3 % of a lint.
+    _prose: tuple[Line, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def source_text(self) -> str:
@@ -363,7 +366,10 @@ class Report:
 
     def prose_lines(self, section: int | None = None) -> tuple[Line, ...]:
         """Lines of running text (one paragraph a line), optionally of one section."""
-        lines = tuple(ln for ln in self.lines if ln.kind == "prose")
+        lines = self._prose
+        if lines is None:
+            lines = tuple(ln for ln in self.lines if ln.kind == "prose")
+            object.__setattr__(self, "_prose", lines)  # a cache, not a change: the report stays as built
         if section is None:
             return lines
         s = self.section(section)
