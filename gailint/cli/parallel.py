@@ -18,7 +18,8 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
-from typing import TextIO
+from contextlib import contextmanager
+from typing import Any, TextIO
 
 from gailint.cli.checkfile import Job, Outcome, RunState, check
 
@@ -128,28 +129,37 @@ def run(
 
     global _STATE
     _STATE = state
+    try:
+        with _worker_pool(workers) as pool:
+            for outcomes in pool.imap_unordered(_run_chunk, _chunks(ordered, workers)):
+                for o in outcomes:
+                    pending[o.index] = o
+                if progress is not None:
+                    progress.advance(len(outcomes))
+                yield from drain()
+    finally:
+        _STATE = None
+
+
+@contextmanager
+def _worker_pool(workers: int) -> Iterator[Any]:
+    """Forked workers (they inherit what the parent loaded) that ignore SIGINT:
+    closed when the work is done, terminated on an error or Ctrl-C."""
     import multiprocessing
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     ctx = multiprocessing.get_context(method)
-    chunks = _chunks(ordered, workers)
     sys.stdout.flush()
     sys.stderr.flush()
     pool = ctx.Pool(workers, initializer=_ignore_sigint)
     try:
-        for outcomes in pool.imap_unordered(_run_chunk, chunks):
-            for o in outcomes:
-                pending[o.index] = o
-            if progress is not None:
-                progress.advance(len(outcomes))
-            yield from drain()
+        yield pool
         pool.close()
     except BaseException:
         pool.terminate()
         raise
     finally:
         pool.join()
-        _STATE = None
 
 
 MIN_PARALLEL_INDEX = 1000  # files to identify before workers pay for themselves
@@ -174,25 +184,12 @@ def identify_many(paths: list[str], workers: int) -> dict[str, object]:
     worker, nothing (the index identifies each file itself)."""
     if workers <= 1 or len(paths) < MIN_PARALLEL_INDEX:
         return {}
-    import multiprocessing
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    ctx = multiprocessing.get_context(method)
     size = max(MIN_CHUNK, len(paths) // (workers * GUIDED * 4))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-    sys.stdout.flush()
-    sys.stderr.flush()
     found: dict[str, object] = {}
-    pool = ctx.Pool(workers, initializer=_ignore_sigint)
-    try:
+    with _worker_pool(workers) as pool:
         for chunk, identities in zip(chunks, pool.imap(_identify, chunks)):
             found.update((p, i) for p, i in zip(chunk, identities) if i is not None)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
     return found
 
 
