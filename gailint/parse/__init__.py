@@ -144,11 +144,9 @@ def parse(
     t2, t3, t4 = tables.get("table2"), tables.get("table3"), tables.get("table4")
     # The 2019 format's labels, where a table stands: the prose may name the same
     # things ("政府集中采购项目的目录…") without being a table of that format.
+    # (One scan of the text: a fingerprint holds no line break, so each match lies on one line.)
     old_spans = [
-        Span(line.span.start + m.start(), line.span.start + m.end())
-        for line in frozen
-        if line.kind == "table"
-        for m in _FINGERPRINT_RE.finditer(line.text)
+        Span(m.start(), m.end()) for m in _FINGERPRINT_RE.finditer(text) if frozen[index.line_of(m.start())].kind == "table"
     ]
     for t in (t2, t3):
         if t is not None:

@@ -303,6 +303,30 @@ def _extend(content: str, i: int, j: int, length: int) -> int:
     return length
 
 
+# Below this many letters, each sampled window is looked for with str.find (in C,
+# over the text before it) instead of indexing every window: about a third faster
+# for a report's prose, and quadratic, so not for a long one.
+_FIND_MAX = 2500
+
+
+def _earlier_copies(content: str, window: int) -> list[tuple[int, int]]:
+    """(i, j) for every 4th window position i whose window occurs wholly before it,
+    j its first occurrence. Looking up every 4th window is enough: a copy of
+    ``window`` + 3 letters or more (every repeat that counts is longer) holds one,
+    and the run is then walked back to where it starts."""
+    n = len(content)
+    if n <= _FIND_MAX:
+        # The first occurrence lies wholly before i exactly when find() sees one there.
+        find = content.find
+        pairs = ((i, find(content[i : i + window], 0, i)) for i in range(0, n - window + 1, _SAMPLE))
+        return [(i, j) for i, j in pairs if j >= 0]
+    windows = [content[i : i + window] for i in range(n - window + 1)]
+    # First occurrence of every window, built in C: dict() keeps the last value
+    # for a repeated key, so feed it the windows back to front.
+    first = dict(zip(reversed(windows), range(len(windows) - 1, -1, -1)))
+    return [(i, first[windows[i]]) for i in range(0, len(windows), _SAMPLE) if first[windows[i]] + window <= i]
+
+
 def repeated_passages(
     lines: Iterable[Line], source: str, *, min_chars: int = 40, min_sentence: int = 20, window: int = 12
 ) -> list[Repeat]:
@@ -381,21 +405,11 @@ def repeated_passages(
             return base + len(text)
         return base + starts[r] + left - before[r]
 
-    n = len(content)
-    windows = [content[i : i + window] for i in range(n - window + 1)]
-    # First occurrence of every window, built in C: dict() keeps the last value
-    # for a repeated key, so feed it the windows back to front.
-    first = dict(zip(reversed(windows), range(len(windows) - 1, -1, -1)))
-    # Look up every 4th window only: a copy of ``window`` + 3 letters or more (every
-    # repeat that counts is longer) holds at least one, and the run is then walked
-    # back to where it starts.
-    candidates = [i for i in range(0, len(windows), _SAMPLE) if first[windows[i]] + window <= i]
     runs: list[tuple[int, int, int]] = []  # (later, earlier, length)
     done = 0  # end of the last run found
-    for i in candidates:
+    for i, j in _earlier_copies(content, window):
         if i < done:
             continue  # inside a run already found
-        j = first[windows[i]]
         while i > done and j > 0 and content[i - 1] == content[j - 1]:
             i, j = i - 1, j - 1
         length = _extend(content, i, j, window)

@@ -259,6 +259,9 @@ def _settle_row(
     values: Sequence[Token], expected: int, check: _split.Check | None, label_end: int | None = None
 ) -> _Settled:
     """Cells of a row; digit runs that ran together are read by splitting."""
+    if len(values) == expected and all(t.text.isdecimal() and len(t.text) <= MAX_COUNT_DIGITS for t in values):
+        # A row of plain counts, one a cell (most rows): what settle() would make of it.
+        return _Settled(tuple([Cell(t.text, Span(t.start, t.end), "number", int(t.text)) for t in values]), ())
     nonblank = [t for t in values if t.kind != "blank"]
     if (
         len(nonblank) >= expected

@@ -126,6 +126,26 @@ def test_repeats_are_found_in_linear_time():
     assert any(text[r.span.start : r.span.end].startswith("拓宽政府信息公开渠道") for r in found)
 
 
+def test_short_and_long_prose_find_the_same_earlier_copies():
+    # A report's prose is searched with str.find, a long text through an index of every
+    # window; both give, for every 4th window, its first occurrence wholly before it.
+    import random
+
+    from gailint.parse import prose
+
+    def every_window(content: str, w: int) -> list[tuple[int, int]]:
+        first: dict[str, int] = {}
+        for i in range(len(content) - w + 1):
+            first.setdefault(content[i : i + w], i)
+        return [(i, first[content[i : i + w]]) for i in range(0, len(content) - w + 1, 4) if first[content[i : i + w]] + w <= i]
+
+    rnd = random.Random(4)
+    for size in (0, 11, 12, 300, prose._FIND_MAX, prose._FIND_MAX + 1, 3 * prose._FIND_MAX):
+        pieces = ["".join(rnd.choice("政府信息公开年度报告工作") for _ in range(rnd.randrange(5, 40))) for _ in range(6)]
+        content = "".join(rnd.choice(pieces) for _ in range(size))[:size]
+        assert prose._earlier_copies(content, 12) == every_window(content, 12), size
+
+
 # ---------------------------------------------------------------- GAI604
 
 VAGUE = (
