@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gailint.model import LINE_BREAK_RE, DateRef, Line, LineIndex, Report, Span
+from gailint.model import DateRef, Line, LineIndex, Report, Span
 from gailint.parse import dates as _dates
 from gailint.parse.furniture import furniture_kind
 from gailint.read import TextMap, read
@@ -24,12 +24,10 @@ def _fingerprint_re() -> re.Pattern[str]:
 _FINGERPRINT_RE = _fingerprint_re()
 
 
-def _lines(text: str, index: LineIndex, textmap: TextMap) -> list[Line]:
+def _lines(text: str, index: LineIndex, bodies: list[str], textmap: TextMap) -> list[Line]:
     out = []
     starts = index.starts
     last = len(starts) - 1
-    # The same breaks as the line index: one split gives every body.
-    bodies = LINE_BREAK_RE.split(text)
     replaced = textmap.replaced if textmap.src_a else None  # None: the file as it is
     for number, (start, body) in enumerate(zip(starts, bodies)):
         if number == last and start == len(text) and number > 0:
@@ -82,8 +80,8 @@ def parse(
     original = text
     reading = read(original, path)
     text = reading.text
-    index = LineIndex.of(text)
-    lines = _lines(text, index, reading.map)
+    index, bodies = LineIndex.with_bodies(text)
+    lines = _lines(text, index, bodies, reading.map)
     _furniture(lines)
     frozen = tuple(lines)
     sections = find_sections(frozen, len(text), skip=set())
@@ -100,7 +98,9 @@ def parse(
                     table_lines.update(i for i in range(a, b) if not is_prose_line(frozen[i]))
     heading_lines = {s.line for s in sections}
     title = find_title(frozen, sections[0].line if sections else None)
-    for i, line in enumerate(lines):
+    # Only headings, table lines and the first 15 lines (the title) can change kind.
+    for i in sorted(heading_lines | table_lines | set(range(min(15, len(lines))))):
+        line = lines[i]
         if line.kind in ("blank", "furniture"):
             continue
         if i in heading_lines:
