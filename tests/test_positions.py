@@ -278,3 +278,13 @@ def test_positions_on_a_long_line_count_blocks_once_and_stay_exact():
             start = [0, 4, 4 + len(line) + 1][lno]
             end = min(off, start + len(text.split("\n")[lno].rstrip("\r")) if lno else 2)
             assert col == len(text[start:end].encode({U8: "utf-8", U16: "utf-16-le", U32: "utf-32-le"}[enc])) // {U8: 1, U16: 2, U32: 4}[enc]
+
+
+def test_the_line_index_and_the_lines_text_come_from_one_split():
+    from gailint.model import LineIndex
+
+    for text in ["", "a", "a\n", "\n\n", "一\r\n二\r三\n四", "表\r\n\r\n", "x\u2028y\r"]:
+        index, bodies = LineIndex.with_bodies(text)
+        assert index == LineIndex.of(text)
+        assert bodies == text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), repr(text)
+        assert [text[s : s + len(b)] for s, b in zip(index.starts, bodies)] == bodies
