@@ -233,3 +233,15 @@ def test_inspect_tells_which_tables_were_read_by_splitting(capsys):
     # （七）总计 "132001016" keeps its row total two ways; the column identities pick one.
     assert data["reading"]["table3"]["row_readings"] == {"23": 2} and data["reading"]["table3"]["unique"]
     assert data["reading"]["table2"]["unread"] == ["3117"]
+
+
+def test_a_table_row_is_told_from_prose_by_a_gap_a_tab_or_a_pipe():
+    import re
+
+    from gailint.read.wrap import _TABLE_LINE_RE, _table_line
+
+    rows = ["自然人   法人", "一、本年新收\u3000\u3000\u30000", "商业 \u3000 企业", "a\tb", "|", "x|"]
+    prose = ["本年度共收到申请12件。", "两个  空格", "a", "", "首\u00a0   尾", "   开头的空白", "结尾的空白   "]
+    for s in rows + prose:
+        assert _table_line(s) == (s in rows) == bool(_TABLE_LINE_RE.search(s)), repr(s)
+    assert re.search(r"\S[ \u3000]{3,}\S", "首\u00a0   尾") is None  # a no-break space is not \S
