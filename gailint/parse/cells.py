@@ -70,13 +70,19 @@ def tokenize_line(text: str, start: int, line: int) -> list[Token]:
     parts = text.split("\t") if "|" not in text and "｜" not in text else _SEP_RE.split(text)
     last = len(parts) - 1
     pos = 0
+    cells = 0  # tokens that are not blank
     for k, part in enumerate(parts):
         a = pos
         pos += len(part) + 1
+        if part.isdecimal():  # a count with no padding: most cells of a tab-separated table
+            tokens.append(Token("value", part, start + a, start + a + len(part), line))
+            cells += 1
+            continue
         st = part.strip()
-        if st.isdecimal():  # a count: most cells of a tab-separated table
+        if st.isdecimal():
             b = start + a + len(part) - len(part.lstrip())
             tokens.append(Token("value", st, b, b + len(st), line))
+            cells += 1
             continue
         if not st:
             # An empty piece between two separators is a blank cell; the edges of a
@@ -89,13 +95,16 @@ def tokenize_line(text: str, start: int, line: int) -> list[Token]:
                 tokens.append(Token("blank", "", start + x, start + y, line))
             continue
         if _INNER_WS_RE.search(st) or (_HAS_DIGIT_RE.search(st) and not _is_value(st)):
-            tokens.extend(_words(text, a, a + len(part), start, line))
+            words = _words(text, a, a + len(part), start, line)
+            tokens.extend(words)
+            cells += len(words)
             continue
         if _MARKDOWN_RULE_RE.match(st):
             continue  # |---|---| under a Markdown table header
         b = start + a + len(part) - len(part.lstrip())
         tokens.append(Token("value" if _is_value(st) else "text", st, b, b + len(st), line))
-    if all(t.kind == "blank" for t in tokens):
+        cells += 1
+    if not cells:
         return []  # "|||" or a row of tabs: separator noise, not cells
     # Tabs before a label only indent it (rows shifted right), they are no cells.
     lead = 0
