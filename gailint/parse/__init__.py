@@ -80,7 +80,11 @@ def parse(
     original = text
     reading = read(original, path)
     text = reading.text
-    index, bodies = LineIndex.with_bodies(text)
+    if reading.lines is not None:  # the reader split the text already
+        starts, bodies = reading.lines
+        index = LineIndex(starts, len(text))
+    else:
+        index, bodies = LineIndex.with_bodies(text)
     lines = _lines(text, index, bodies, reading.map)
     _furniture(lines)
     frozen = tuple(lines)

@@ -48,6 +48,9 @@ class Reading:
     notes: tuple[str, ...] = field(default=())
     # The publication date a web page shows outside the report (its 发布时间).
     page_date: date | None = None
+    # Where each line of ``text`` starts and its text without the break, when the
+    # reader split ``text`` itself (the parser's line index reuses them).
+    lines: tuple[tuple[int, ...], list[str]] | None = field(default=None, repr=False, compare=False)
 
 
 def is_html(text: str, path: str | None) -> bool:
@@ -61,16 +64,13 @@ def is_html(text: str, path: str | None) -> bool:
 _MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def _file_lines(text: str) -> list[tuple[int, str]]:
-    """(offset, text without its break) of every line of the file; built with one
-    split and running sums (C loops), no Python step per line."""
+def split_lines(text: str) -> tuple[tuple[int, ...], list[str]]:
+    """Where every line starts and its text without the break (a text ending with a
+    break has an empty last line, as in the line index); built with one split and
+    running sums (C loops), no Python step per line."""
     pieces = _BREAK_SPLIT_RE.split(text)
     bodies, breaks = pieces[0::2], pieces[1::2]
-    starts = accumulate(map(add, map(len, bodies), map(len, breaks)), initial=0)
-    lines = list(zip(starts, bodies))
-    if not bodies[-1]:
-        lines.pop()  # nothing after the last line break (or an empty text)
-    return lines
+    return (0, *accumulate(map(add, map(len, bodies), map(len, breaks)))), bodies
 
 
 def read(text: str, path: str | None = None) -> Reading:
@@ -99,15 +99,16 @@ def read(text: str, path: str | None = None) -> Reading:
                 edits.extend((pos + a, pos + b, "\n") for a, b in breaks(line))
         if split:
             notes.append(f"正文有 {split} 行连成一行（网页抓取的文本），已按章节、句子和表格分行阅读")
-    if "\n" in text or "\r" in text:
+    lines = split_lines(text)
+    if len(lines[1]) > 1:
         from gailint.read.wrap import joins
 
-        joined = joins(_file_lines(text))
+        joined = joins(*lines)
         if joined:
             edits.extend(joined)
             notes.append(f"正文按页宽折行（PDF 文本），已把 {len(joined)} 处折行接回段落阅读")
     if not edits:
-        return Reading(text, IDENTITY, layout)
+        return Reading(text, IDENTITY, layout, lines=lines)
     builder = ViewBuilder(text)
     for a, b, new in sorted(edits):
         builder.replace(a, b, new)

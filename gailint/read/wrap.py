@@ -11,6 +11,7 @@ real break inside a word stays visible to the broken-line rule (GAI705).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Lines with column gaps, tabs or pipes are table rows, not prose.
 _TABLE_LINE_RE = re.compile(r"\S[ \u3000]{3,}\S|\t|\|")
@@ -43,16 +44,16 @@ def _width(s: str) -> int:
     return len(s) if s.isascii() else len(s.encode("gb18030", "replace"))
 
 
-def joins(lines: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
-    """Edits ``(start, end, new)`` that join wrapped lines. ``lines``: (offset, text
-    without its line break) of every line of the file."""
+def joins(starts: Sequence[int], lines: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Edits ``(start, end, new)`` that join wrapped lines. ``lines``: the text of
+    every line of the file without its break; ``starts``: where each begins."""
     # A wrapped file has many lines ending mid-sentence; most files have few.
-    open_ends = sum(1 for _, t in lines if 10 <= len(t) <= _MAX_LINE and t.rstrip()[-1:] not in _ENDS_SENTENCE)
+    open_ends = sum(1 for t in lines if 10 <= len(t) <= _MAX_LINE and t.rstrip()[-1:] not in _ENDS_SENTENCE)
     if open_ends < _MIN_WRAPPED:
         return []
     prose = [
         (i, _width(s))
-        for i, (_, t) in enumerate(lines)
+        for i, t in enumerate(lines)
         if len(t) <= _MAX_LINE and (s := t.strip()) and not _table_line(s)
     ]
     if len(prose) < _MIN_WRAPPED:
@@ -66,7 +67,7 @@ def joins(lines: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
     for i in sorted(full):
         if i + 1 >= len(lines):
             continue
-        (a_off, a), (b_off, b) = lines[i], lines[i + 1]
+        a_off, a, b_off, b = starts[i], lines[i], starts[i + 1], lines[i + 1]
         tail, head = a.rstrip(), b.lstrip(" \t\u3000\f")
         if not tail or not head or tail[-1] in _ENDS_SENTENCE or _table_line(b.strip()):
             continue
