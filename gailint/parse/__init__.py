@@ -6,7 +6,7 @@ import re
 
 from gailint.model import DateRef, Line, LineIndex, Report, Span
 from gailint.parse import dates as _dates
-from gailint.parse.furniture import furniture_kind
+from gailint.parse.furniture import FIRST_CHARS, PADDING, furniture_kind
 from gailint.read import TextMap, read
 from gailint.parse.structure import find_sections, find_signature_issuer, find_title, issuer_kind_reason, summary_report
 from gailint.parse.tables import is_prose_line, parse_table2, parse_table3, parse_table4, table_regions
@@ -45,6 +45,9 @@ def _furniture(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if line.kind in ("blank", "furniture"):
             continue
+        first = line.text[0]
+        if not header and first not in FIRST_CHARS and first not in PADDING and not first.isdecimal():
+            continue  # what furniture_kind() would say first (most lines), without the call
         kind = furniture_kind(line.text, header=header)
         if kind is None:
             header = False

@@ -31,7 +31,8 @@ _TOOL_RE = re.compile(
 # Every first character the patterns below can match (and the digits): page numbers
 # (-3-, 第2页, 2/7, Page 2), separators (====, ---正文), tool labels (#, 正文, 全文,
 # （数据项目）, 数据项目, 页面链接…).
-_FIRST_CHARS = frozenset("-—–－─第Pp=_*~#正全（(数页")
+FIRST_CHARS = frozenset("-—–－─第Pp=_*~#正全（(数页")
+PADDING = " \t\u3000\u00a0\ufeff\f"  # stripped before a line is judged
 
 
 def furniture_kind(text: str, *, header: bool = False) -> FurnitureKind | None:
@@ -41,12 +42,12 @@ def furniture_kind(text: str, *, header: bool = False) -> FurnitureKind | None:
     crawler writes its key lines (a ``发布时间:`` line lower down is page chrome, which
     the residue rule judges in context).
     """
-    s = text.strip(" \t\u3000\u00a0\ufeff\f")
+    s = text.strip(PADDING)
     if not s or len(s) > 200:
         return None
     if header and _CRAWLER_RE.match(s):
         return "crawler"
-    if s[0] not in _FIRST_CHARS and not s[0].isdecimal():
+    if s[0] not in FIRST_CHARS and not s[0].isdecimal():
         return None  # (most lines: a label, a sentence; no pattern below can match)
     if s[0] in "=-—_*~" and _SEPARATOR_RE.fullmatch(s):
         return "separator"
