@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from gailint.model import Cell, Label, Line, Row, Section, Span, Split, Table
 from gailint.parse import split as _split
-from gailint.parse.cells import NA_VALUES, Token, parse_number, tokenize_line
+from gailint.parse.cells import NA_VALUES, Token, make_token, parse_number, tokenize_line
 from gailint.parse.normalize import CACHED_LENGTH, norm, norm_map, norm_rel
 from gailint.template import (
     FEE_LABEL_VARIANTS,
@@ -99,7 +99,7 @@ class _Vocabulary:
         if pieces is None:
             return [tok]
         start, line = tok.start, tok.line
-        return [Token("text", text[a:b], start + a, start + b, line) for a, b in pieces]
+        return [make_token(("text", text[a:b], start + a, start + b, line)) for a, b in pieces]
 
     def _pieces(self, text: str) -> tuple[tuple[int, int], ...] | None:
         """Where ``text`` is cut (bounds relative to it), or None to keep it whole."""
@@ -129,7 +129,7 @@ def _tokens(lines: Sequence[Line], vocabulary: _Vocabulary | None = None) -> lis
             continue  # an empty line only separates cells; a page number is no cell
         if is_prose_line(line):
             # A sentence ends whatever row was open: a marker token does that.
-            out.append(Token("text", "", line.span.start, line.span.end, line.number))
+            out.append(make_token(("text", "", line.span.start, line.span.end, line.number)))
             continue
         for tok in tokenize_line(line.text, line.span.start, line.number):
             if tok.kind == "text" and vocabulary is not None:
