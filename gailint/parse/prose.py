@@ -318,8 +318,7 @@ def _earlier_copies(content: str, window: int) -> list[tuple[int, int]]:
     if n <= _FIND_MAX:
         # The first occurrence lies wholly before i exactly when find() sees one there.
         find = content.find
-        pairs = ((i, find(content[i : i + window], 0, i)) for i in range(0, n - window + 1, _SAMPLE))
-        return [(i, j) for i, j in pairs if j >= 0]
+        return [(i, j) for i in range(0, n - window + 1, _SAMPLE) if (j := find(content[i : i + window], 0, i)) >= 0]
     windows = [content[i : i + window] for i in range(n - window + 1)]
     # First occurrence of every window, built in C: dict() keeps the last value
     # for a repeated key, so feed it the windows back to front.

@@ -142,14 +142,16 @@ def _tokens(lines: Sequence[Line], vocabulary: _Vocabulary | None = None) -> lis
 def _join_broken_labels(tokens: list[Token]) -> list[Token]:
     """A label spread one character a line (a narrow PDF column: 申 / 请 / 人 / 情 /
     况) is one token again: runs of lines holding one or two characters alone."""
-    per_line = Counter(tok.line for tok in tokens)
-
-    def short(tok: Token) -> bool:
-        return tok.kind == "text" and 0 < len(tok.text) <= 2 and per_line[tok.line] == 1 and not tok.text.isdigit()
-
-    flags = [short(tok) for tok in tokens]
-    if not any(a and b for a, b in zip(flags, flags[1:])):
+    # Short text tokens first (a few in most tables), then whether each is alone on its line.
+    short = [k for k, tok in enumerate(tokens) if tok.kind == "text" and 0 < len(tok.text) <= 2 and not tok.text.isdigit()]
+    if not any(b == a + 1 for a, b in zip(short, short[1:])):
         return tokens  # no two short labels in a row: nothing to join (most tables)
+    per_line = Counter(tok.line for tok in tokens)
+    flags = [False] * len(tokens)
+    for k in short:
+        flags[k] = per_line[tokens[k].line] == 1
+    if not any(a and b for a, b in zip(flags, flags[1:])):
+        return tokens
     out: list[Token] = []
     i = 0
     while i < len(tokens):
