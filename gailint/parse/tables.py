@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from gailint.model import Cell, Label, Line, Row, Section, Span, Split, Table
 from gailint.parse import split as _split
@@ -731,7 +731,7 @@ class _Table2Template:
     rows: tuple[str, ...]
     width: dict[str, int]
 
-    @property
+    @cached_property
     def keys(self) -> tuple[str, ...]:
         return tuple(norm(r) for r in self.rows)
 
