@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import field
+from datetime import date
 from itertools import accumulate
 from operator import add
-from datetime import date
 from typing import Literal
 
 from gailint.frozen import frozen

@@ -334,8 +334,9 @@ def repeated_passages(
     Copies are compared on their letters and digits only (punctuation, spaces and
     enumeration markers such as 一是/1、 ignored). A repeat counts when the later copy
     has ``min_chars`` non-whitespace characters, or when it is a whole sentence of at
-    least ``min_sentence`` letters. Linear: every ``window``-letter stretch is hashed
-    once, and a match is extended letter by letter only along the copy.
+    least ``min_sentence`` letters. Every 4th ``window``-letter stretch is looked up
+    (see _earlier_copies: linear for long prose), and a match is extended only along
+    the copy.
     """
     window = max(4, min(window, min_sentence))  # a whole sentence must span a window
     pieces: list[str] = []
