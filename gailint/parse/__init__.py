@@ -25,17 +25,27 @@ _FINGERPRINT_RE = _fingerprint_re()
 
 
 def _lines(text: str, index: LineIndex, bodies: list[str], textmap: TextMap) -> list[Line]:
-    out = []
     starts = index.starts
-    last = len(starts) - 1
-    replaced = textmap.replaced if textmap.src_a else None  # None: the file as it is
-    for number, (start, body) in enumerate(zip(starts, bodies)):
-        if number == last and start == len(text) and number > 0:
-            break  # the empty "line" after a final line break
-        kind = "blank" if not body or body.isspace() else "prose"
-        joined = replaced is not None and number > 0 and replaced(start - 1)
-        out.append(Line(number, Span(start, start + len(body)), body, kind, joined))  # type: ignore[arg-type]
-    return out
+    count = len(starts)
+    if count > 1 and starts[-1] == len(text):
+        count -= 1  # the empty "line" after a final line break
+    numbered = zip(range(count), starts, bodies)
+    if not textmap.src_a:  # the file as it is: no line was joined by the reader
+        return [
+            Line(number, Span(start, start + len(body)), body, "blank" if not body or body.isspace() else "prose", False)
+            for number, start, body in numbered
+        ]
+    replaced = textmap.replaced
+    return [
+        Line(
+            number,
+            Span(start, start + len(body)),
+            body,
+            "blank" if not body or body.isspace() else "prose",
+            number > 0 and replaced(start - 1),
+        )
+        for number, start, body in numbered
+    ]
 
 
 def _furniture(lines: list[Line]) -> None:

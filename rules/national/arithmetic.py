@@ -171,7 +171,9 @@ def applicant_total(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     if t3 is None:
         return
     for row in t3.found_rows:
-        vals = [_value(row, c) for c in range(7)]
+        if not row.complete or len(row.cells) < 7:
+            continue  # (what _value() would say of the row's cells)
+        vals = [c.arith for c in row.cells[:7]]
         if any(v is None for v in vals):
             continue
         if any(r[6] == sum(r[:6]) for r in row.readings):
