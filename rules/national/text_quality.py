@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
 from gailint import Edit, Fix, Report, RuleContext, Span, Violation, rule
@@ -20,20 +20,41 @@ _INSTRUCTION_RE = re.compile(_INSTRUCTION)
 _INSTRUCTION_MAX = 1 + 4 + 40 + 1  # the longest text the pattern matches
 # One pattern per kind: each starts with a literal or a small class, which the regex
 # engine scans for quickly; a single alternation was several times slower on 1 MB.
-_PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("instruction", _INSTRUCTION_RE),
-    ("year", re.compile(r"(?<![\d])20\d?[XxＸｘ×]{1,2}(?![A-Za-z0-9])")),
+# What must not stand right before a match is checked apart (a pattern opening with a
+# lookbehind is tried at every character): the characters, or None.
+_XX_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_/.-=?&%#@:")
+_PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str], Callable[[str], bool] | None], ...] = (
+    ("instruction", _INSTRUCTION_RE, None),
+    ("year", re.compile(r"20\d?[XxＸｘ×]{1,2}(?![A-Za-z0-9])"), str.isdecimal),  # not 120XX
     # XX must stand on its own: not inside an ASCII word, a path or a URL.
-    ("xx", re.compile(r"(?<![A-Za-z0-9_/.\-=?&%#@:])[XxＸｘ]{2,}(?![A-Za-z0-9_/.\-=?&%#@])")),
-    ("times", re.compile(r"××+")),
-    ("slot", re.compile(r"[（(](?:单位名称|机关名称|部门名称|单位全称)[）)]|此处填写|请填写|【[ \u3000]*】")),
+    ("xx", re.compile(r"[XxＸｘ]{2,}(?![A-Za-z0-9_/.\-=?&%#@])"), _XX_BEFORE.__contains__),
+    ("times", re.compile(r"××+"), None),
+    ("slot", re.compile(r"[（(](?:单位名称|机关名称|部门名称|单位全称)[）)]|此处填写|请填写|【[ \u3000]*】"), None),
 )
+
+
+def _matches(pattern: re.Pattern[str], text: str, bad_before: Callable[[str], bool] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, a match whose previous character is bad left out and
+    the search taken up one character on (as a lookbehind would have)."""
+    if bad_before is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        a = m.start()
+        if a and bad_before(text[a - 1]):
+            pos = a + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > a else a + 1
 
 
 def _placeholders(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every placeholder, in text order, without overlaps."""
     found = sorted(
-        (m.start(), -m.end(), kind) for kind, pattern in _PLACEHOLDER_PATTERNS for m in pattern.finditer(text)
+        (m.start(), -m.end(), kind)
+        for kind, pattern, bad_before in _PLACEHOLDER_PATTERNS
+        for m in _matches(pattern, text, bad_before)
     )
     out: list[tuple[str, int, int]] = []
     last = -1
