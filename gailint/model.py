@@ -8,20 +8,14 @@ exact characters. Nothing in this module parses; see :mod:`gailint.parse`.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import field
 from datetime import date
-from itertools import accumulate
-from operator import add
 from typing import Literal
 
 from gailint.frozen import frozen
+from gailint.read import LINE_BREAK_RE
 from gailint.read.textmap import IDENTITY, TextMap
 from gailint.template import T3_RESULTS, TABLE3_GROUPS, table3_row_name
-
-# \r\n, \n and a lone \r end a line, as in LSP (the parser splits lines with it too).
-LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
-_LINE_BREAK_SPLIT_RE = re.compile(f"({LINE_BREAK_RE.pattern})")  # keeps the breaks
 
 IssuerKind = Literal["department", "government", "township"]
 CellKind = Literal["number", "blank", "na", "text"]
@@ -59,15 +53,6 @@ class LineIndex:
         starts = [0]
         starts.extend(m.end() for m in LINE_BREAK_RE.finditer(text))
         return cls(tuple(starts), len(text))
-
-    @classmethod
-    def with_bodies(cls, text: str) -> "tuple[LineIndex, list[str]]":
-        """The index and every line's text without its break, from one split (the
-        starts are running sums of the pieces' lengths, summed in C)."""
-        pieces = _LINE_BREAK_SPLIT_RE.split(text)
-        bodies, breaks = pieces[0::2], pieces[1::2]
-        starts = (0, *accumulate(map(add, map(len, bodies), map(len, breaks))))
-        return cls(starts, len(text)), bodies
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1

@@ -7,7 +7,7 @@ import re
 from gailint.model import DateRef, Line, LineIndex, Report, Span
 from gailint.parse import dates as _dates
 from gailint.parse.furniture import FIRST_CHARS, PADDING, furniture_kind
-from gailint.read import TextMap, read
+from gailint.read import TextMap, read, split_lines
 from gailint.parse.structure import find_sections, find_signature_issuer, find_title, issuer_kind_reason, summary_report
 from gailint.parse.tables import is_prose_line, parse_table2, parse_table3, parse_table4, table_regions
 from gailint.template import OLD_2019_FINGERPRINTS
@@ -29,22 +29,16 @@ def _lines(text: str, index: LineIndex, bodies: list[str], textmap: TextMap) -> 
     count = len(starts)
     if count > 1 and starts[-1] == len(text):
         count -= 1  # the empty "line" after a final line break
-    numbered = zip(range(count), starts, bodies)
-    if not textmap.src_a:  # the file as it is: no line was joined by the reader
-        return [
-            Line(number, Span(start, start + len(body)), body, "blank" if not body or body.isspace() else "prose", False)
-            for number, start, body in numbered
-        ]
-    replaced = textmap.replaced
+    replaced = textmap.replaced if textmap.src_a else None  # None: the file as it is
     return [
         Line(
             number,
             Span(start, start + len(body)),
             body,
             "blank" if not body or body.isspace() else "prose",
-            number > 0 and replaced(start - 1),
+            replaced is not None and number > 0 and replaced(start - 1),
         )
-        for number, start, body in numbered
+        for number, start, body in zip(range(count), starts, bodies)
     ]
 
 
@@ -93,11 +87,9 @@ def parse(
     original = text
     reading = read(original, path)
     text = reading.text
-    if reading.lines is not None:  # the reader split the text already
-        starts, bodies = reading.lines
-        index = LineIndex(starts, len(text))
-    else:
-        index, bodies = LineIndex.with_bodies(text)
+    # The reader split the text already when it left it as it was.
+    starts, bodies = reading.lines if reading.lines is not None else split_lines(text)
+    index = LineIndex(starts, len(text))
     lines = _lines(text, index, bodies, reading.map)
     _furniture(lines)
     frozen = tuple(lines)

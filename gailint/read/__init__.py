@@ -17,19 +17,22 @@ land on the file's own characters.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
-from operator import add
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
+from operator import add
 from typing import Literal
 
 from gailint.read.textmap import IDENTITY, TextMap, ViewBuilder
 
-__all__ = ["Reading", "read", "TextMap", "is_html"]
+__all__ = ["LINE_BREAK_RE", "Reading", "read", "split_lines", "TextMap", "is_html"]
 
 Layout = Literal["text", "markdown", "html"]
 
-_BREAK_SPLIT_RE = re.compile(r"(\r\n|\r|\n)")
+# \r\n, \n and a lone \r end a line, as in LSP: the one definition, for the reader,
+# the parser and the line index (gailint.model re-exports it).
+LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_BREAK_SPLIT_RE = re.compile(f"({LINE_BREAK_RE.pattern})")  # keeps the breaks
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Atomic comment run: comments are read once, never re-split when no <html> follows.
