@@ -250,3 +250,17 @@ def test_dates_written_with_dashes_slashes_or_dots_but_not_inside_longer_numbers
     assert find_dates("编号12023-01-02与2023.13.01") == []  # a longer number; no 13th month
     text = "编号120231-01-02，2023-01-02"
     assert [r.span.text(text) for r in find_dates(text)] == ["2023-01-02"]
+
+
+def test_a_condition_on_the_character_before_a_match_reads_as_a_lookbehind():
+    import random
+    import re
+
+    from gailint.parse.scan import matches_not_after
+
+    rnd = random.Random(7)
+    plain, behind = re.compile(r"\d{2}-\d"), re.compile(r"(?<!\d)\d{2}-\d")
+    for _ in range(3000):
+        text = "".join(rnd.choice("12-x") for _ in range(rnd.randrange(12)))
+        found = [m.span() for m in matches_not_after(plain, text, str.isdecimal)]
+        assert found == [m.span() for m in behind.finditer(text)], text

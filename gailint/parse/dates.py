@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from gailint.model import DateRef, Line, Period, Span, YearRef
+from gailint.parse.scan import matches_not_after
 
 _S = r"[ \t\u00a0\u3000]*"
 _YEAR = rf"((?:19|20)\d{_S}\d)"  # allows "202 1"? no: digits are adjacent below
@@ -32,13 +33,14 @@ _PERIOD_CONTEXT_RE = re.compile(r"统计(?:期限|时间|时段|区间|周期|�
 _YEAR_MENTION_RE = re.compile(rf"((?:19|20)\d\d){_S}年")
 
 
+def _digit_or_dot(ch: str) -> bool:
+    return ch == "." or ch.isdecimal()
+
+
 def year_mentions(text: str) -> Iterator[re.Match[str]]:
-    """Every year mention; group 1 is the year's digits."""
-    for m in _YEAR_MENTION_RE.finditer(text):
-        a = m.start()
-        if a and (text[a - 1] == "." or text[a - 1].isdecimal()):
-            continue  # inside a longer number (12023年) or a decimal (1.2023年)
-        yield m
+    """Every year mention; group 1 is the year's digits. Not inside a longer number
+    (12023年) or a decimal (1.2023年)."""
+    return matches_not_after(_YEAR_MENTION_RE, text, _digit_or_dot)
 _PUBLISHED_RE = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|日期)[:：]?" + _S)
 
 
@@ -59,16 +61,10 @@ def find_dates(text: str) -> list[DateRef]:
         if d:
             cutoff = _CUTOFF_RE.search(text, max(0, m.start() - 8), m.start())
             out.append(DateRef(d, Span(m.start(), m.end()), "cutoff" if cutoff else "text"))
-    pos = 0
-    while (m := _ISO_DATE_RE.search(text, pos)) is not None:
-        a = m.start()
-        if a and text[a - 1].isdecimal():  # 12023-01-02: try again one digit on
-            pos = a + 1
-            continue
-        pos = m.end()
+    for m in matches_not_after(_ISO_DATE_RE, text, str.isdecimal):  # not 12023-01-02
         d = _date(*m.groups())
         if d:
-            out.append(DateRef(d, Span(a, m.end())))
+            out.append(DateRef(d, Span(m.start(), m.end())))
     out.sort(key=lambda r: r.span.start)
     return out
 

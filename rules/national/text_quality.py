@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from gailint import Edit, Fix, Report, RuleContext, Span, Violation, rule
 from gailint.model import Line
+from gailint.parse.scan import matches_not_after
 
 _TEXT_KINDS = ("prose", "heading", "title")
 
@@ -34,19 +35,7 @@ _PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str], Callable[[str], bool] |
 
 
 def _matches(pattern: re.Pattern[str], text: str, bad_before: Callable[[str], bool] | None) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, a match whose previous character is bad left out and
-    the search taken up one character on (as a lookbehind would have)."""
-    if bad_before is None:
-        yield from pattern.finditer(text)
-        return
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        a = m.start()
-        if a and bad_before(text[a - 1]):
-            pos = a + 1
-            continue
-        yield m
-        pos = m.end() if m.end() > a else a + 1
+    return pattern.finditer(text) if bad_before is None else matches_not_after(pattern, text, bad_before)
 
 
 def _placeholders(text: str) -> list[tuple[str, int, int]]:
