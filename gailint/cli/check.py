@@ -217,9 +217,18 @@ class _Run:
         index = ReportIndex(self.issuer_key, known)
         roots: dict[str, object] = {}
         entries = []
-        # Files neither the cache nor their names identify are read in parallel.
-        unknown = [t.path for t in targets if t.st is not None and not index.remembers(t.path, t.st) and identify_name(t.path) is None]
-        identities = identify_many(unknown, self.args.jobs or default_jobs())
+        # A file the cache does not remember is identified by its name, else by its head
+        # and tail, read in parallel.
+        identities: dict[str, object] = {}
+        unknown: list[str] = []
+        for t in targets:
+            if t.st is not None and not index.remembers(t.path, t.st):
+                named = identify_name(t.path)
+                if named is not None:
+                    identities[t.path] = named
+                else:
+                    unknown.append(t.path)
+        identities.update(identify_many(unknown, self.args.jobs or default_jobs()))
         for t in targets:
             entries.append(index.add(t.path, t.st, identities.get(t.path)))
             folder = os.path.dirname(t.path)

@@ -6,7 +6,7 @@ import re
 
 from gailint.model import DateRef, Line, LineIndex, Report, Span
 from gailint.parse import dates as _dates
-from gailint.parse.furniture import FIRST_CHARS, PADDING, furniture_kind
+from gailint.parse.furniture import mark_furniture
 from gailint.read import TextMap, read, split_lines
 from gailint.parse.structure import find_sections, find_signature_issuer, find_title, issuer_kind_reason, summary_report
 from gailint.parse.tables import is_prose_line, parse_table2, parse_table3, parse_table4, table_regions
@@ -42,25 +42,6 @@ def _lines(text: str, index: LineIndex, bodies: list[str], textmap: TextMap) -> 
     ]
 
 
-def _furniture(lines: list[Line]) -> None:
-    """Mark the lines tools left: a crawler's header block at the top, page numbers,
-    separators and converter labels anywhere."""
-    header = True
-    for i, line in enumerate(lines):
-        if line.kind in ("blank", "furniture"):
-            continue
-        first = line.text[0]
-        if not header and first not in FIRST_CHARS and first not in PADDING and not first.isdecimal():
-            continue  # what furniture_kind() would say first (most lines), without the call
-        kind = furniture_kind(line.text, header=header)
-        if kind is None:
-            header = False
-            continue
-        if kind == "separator":
-            header = False  # "==== 正文 ====": the body starts below
-        lines[i] = Line(line.number, line.span, line.text, "furniture", line.joined, kind)
-
-
 def _issuer_kind(issuer: str | None, configured: str | None, lines: tuple[Line, ...]) -> tuple[str | None, str | None]:
     """The issuer's kind (it decides the deadline), and how it was decided."""
     if configured:
@@ -91,7 +72,7 @@ def parse(
     starts, bodies = reading.lines if reading.lines is not None else split_lines(text)
     index = LineIndex(starts, len(text))
     lines = _lines(text, index, bodies, reading.map)
-    _furniture(lines)
+    mark_furniture(lines)
     frozen = tuple(lines)
     sections = find_sections(frozen, len(text), skip=set())
     regions = table_regions(frozen, sections)

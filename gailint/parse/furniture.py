@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from gailint.model import Line
+
 FurnitureKind = Literal["page-number", "crawler", "separator", "tool"]
 
 _PAGE_RE = re.compile(
@@ -31,8 +33,33 @@ _TOOL_RE = re.compile(
 # Every first character the patterns below can match (and the digits): page numbers
 # (-3-, 第2页, 2/7, Page 2), separators (====, ---正文), tool labels (#, 正文, 全文,
 # （数据项目）, 数据项目, 页面链接…).
-FIRST_CHARS = frozenset("-—–－─第Pp=_*~#正全（(数页")
-PADDING = " \t\u3000\u00a0\ufeff\f"  # stripped before a line is judged
+_FIRST_CHARS = frozenset("-—–－─第Pp=_*~#正全（(数页")
+_PADDING = " \t\u3000\u00a0\ufeff\f"  # stripped before a line is judged
+
+
+def _may_open(ch: str) -> bool:
+    """Whether a page number, separator or tool label can start with ``ch`` (most
+    lines, a label or a sentence, cannot: no pattern need be tried)."""
+    return ch in _FIRST_CHARS or ch.isdecimal()
+
+
+def mark_furniture(lines: list[Line]) -> None:
+    """Mark the lines tools left: a crawler's header block at the top, page numbers,
+    separators and converter labels anywhere."""
+    header = True
+    for i, line in enumerate(lines):
+        if line.kind in ("blank", "furniture"):
+            continue
+        first = line.text[0]
+        if not header and first not in _PADDING and not _may_open(first):
+            continue  # furniture_kind() would say None
+        kind = furniture_kind(line.text, header=header)
+        if kind is None:
+            header = False
+            continue
+        if kind == "separator":
+            header = False  # "==== 正文 ====": the body starts below
+        lines[i] = Line(line.number, line.span, line.text, "furniture", line.joined, kind)
 
 
 def furniture_kind(text: str, *, header: bool = False) -> FurnitureKind | None:
@@ -42,13 +69,13 @@ def furniture_kind(text: str, *, header: bool = False) -> FurnitureKind | None:
     crawler writes its key lines (a ``发布时间:`` line lower down is page chrome, which
     the residue rule judges in context).
     """
-    s = text.strip(PADDING)
+    s = text.strip(_PADDING)
     if not s or len(s) > 200:
         return None
     if header and _CRAWLER_RE.match(s):
         return "crawler"
-    if s[0] not in FIRST_CHARS and not s[0].isdecimal():
-        return None  # (most lines: a label, a sentence; no pattern below can match)
+    if not _may_open(s[0]):
+        return None
     if s[0] in "=-—_*~" and _SEPARATOR_RE.fullmatch(s):
         return "separator"
     if len(s) > 40:

@@ -177,9 +177,6 @@ def _headings(lines: tuple[Line, ...], skip: set[int], *, arabic: bool) -> list[
     for line in lines:
         if line.number in skip or line.kind == "furniture":
             continue
-        raw = line.text
-        if len(raw) > 80 or "\t" in raw or "|" in raw or not _HEADING_HINT_RE.search(raw):
-            continue  # heading_of()'s own first test, without the call (most lines)
         h = heading_of(line, arabic)
         if h:
             found.append((h, line.number))
