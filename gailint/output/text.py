@@ -35,7 +35,7 @@ def _display(s: str) -> str:
 
 # Blocks whose every character is two cells wide (CJK ideographs and punctuation,
 # Hangul, full-width forms): counted by one substitution in C, not a step per
-# character; tests/test_output_text.py checks each against unicodedata.
+# character; tests/test_cli.py checks each against unicodedata.
 KNOWN_WIDE = (
     ("\u3001", "\u3029"), ("\u3030", "\u303e"), ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"),
     ("\uac00", "\ud7a3"), ("\uf900", "\ufaff"), ("\ufe30", "\ufe4f"), ("\uff01", "\uff60"), ("\uffe0", "\uffe6"),
