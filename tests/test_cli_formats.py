@@ -280,3 +280,41 @@ def test_json_of_a_file_with_more_than_ten_thousand_diagnostics_is_one_line_an_i
     small = io.StringIO()
     json_format.write([items[:3]], small, Totals(), RenderOptions())
     assert json.loads(small.getvalue()) == items[:3] and len(small.getvalue().splitlines()) > 3 * 10
+
+
+def _json_items(n: int) -> list[dict]:
+    return [{"path": "r.txt", "code": "GAI706", "start": {"line": i, "column": 1}, "fix": None} for i in range(n)]
+
+
+def test_json_of_several_files_is_laid_out_as_one_indented_list():
+    import io
+
+    from gailint.output import RenderOptions, Totals, module
+
+    files = [_json_items(2), [], _json_items(3), []]
+    out = io.StringIO()
+    module("json").write(files, out, Totals(), RenderOptions())
+    assert out.getvalue() == json.dumps([i for items in files for i in items], indent=2) + "\n"
+    empty = io.StringIO()
+    module("json").write([[], []], empty, Totals(), RenderOptions())
+    assert empty.getvalue() == "[]\n"
+
+
+def test_json_output_leaves_no_garbage_per_diagnostic():
+    # Each call of Python's indenting encoder builds closures that refer to each
+    # other; one call per diagnostic left the cyclic collector ~30 objects a finding
+    # (a third of the output's time, and a time that jumped with the heap's size).
+    import gc
+    import io
+
+    from gailint.output import RenderOptions, Totals, module
+
+    items = _json_items(2_000)
+    gc.collect()
+    gc.disable()
+    try:
+        module("json").write([items], io.StringIO(), Totals(), RenderOptions())
+        left = gc.collect()
+    finally:
+        gc.enable()
+    assert left < 100

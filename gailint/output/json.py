@@ -45,17 +45,24 @@ def render(r: FileResult, opts: RenderOptions) -> list[dict[str, Any]]:
 
 
 def write(parts: Iterable[list[dict[str, Any]]], stream: TextIO, totals: Totals, opts: RenderOptions) -> None:
-    # Streamed item by item (a folder of 20,000 reports is never one list), in the
+    # Streamed file by file (a folder of 20,000 reports is never one list), in the
     # layout json.dump(items, indent=2) would give (compact items past COMPACT_AFTER).
     first = True
     for items in parts:
         # Indented for a person; one line an item for a file with more than 10,000
         # (a page scraped onto one line can hold 500,000), where Python's indenting
         # encoder would take half a minute (the compact one is C).
-        indent = 2 if len(items) <= COMPACT_AFTER else None
-        for item in items:
-            # No raw control character, whatever the stream's encoding.
-            body = json_text(item, stream, indent=indent).replace("\n", "\n  ")
-            stream.write(("[\n  " if first else ",\n  ") + body)
-            first = False
+        if not items:
+            continue
+        if len(items) <= COMPACT_AFTER:
+            # One indenting encoder call for the file's items: each call builds its
+            # own closures, a reference cycle, and one call an item left the cyclic
+            # collector ~30 objects a diagnostic to sweep (a third of the time).
+            body = json_text(items, stream, indent=2)[2:-2]  # without "[\n" and "\n]"
+            stream.write(("[\n" if first else ",\n") + body)
+        else:
+            for item in items:  # no raw control character, whatever the stream's encoding
+                stream.write(("[\n  " if first else ",\n  ") + json_text(item, stream))
+                first = False
+        first = False
     stream.write("[]\n" if first else "\n]\n")
