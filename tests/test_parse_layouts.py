@@ -116,6 +116,19 @@ def test_tab_rows_shifted_right_and_a_stray_trailing_tab():
     assert r.notes == ()
 
 
+def test_a_line_seen_before_is_placed_where_it_stands_now():
+    # Table lines are tokenized once per text and placed at each occurrence: the
+    # same rows at other offsets, on other lines, point at their own characters.
+    rows = "\n一、本年新收政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+    for prefix in ("", "前言。\n\n\n", "𠮷" * 7 + "\n"):
+        text = prefix + "三、收到和处理政府信息公开申请情况" + rows
+        table = parse(text).table3
+        for row in (table.rows[0], table.rows[1]):
+            assert text[row.label.span.start : row.label.span.end] == row.label.text
+            assert all(text[c.span.start : c.span.end] == c.text for c in row.cells)
+        assert table.rows[0].cells[0].span.start == text.index("数量\t2") + 3
+
+
 def test_blank_cell_inside_a_row_is_kept_as_blank():
     text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t2\t\t0\t0\t0\t0\t2\n"
     row = parse(text).table3.rows[0]

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 
 from gailint.model import Cell, Label, Line, Row, Section, Span, Split, Table
 from gailint.parse import split as _split
-from gailint.parse.cells import NA_VALUES, Token, make_token, parse_number, tokenize_line
+from gailint.parse.cells import NA_VALUES, Token, TokenKind, make_token, parse_number, tokenize_line
 from gailint.parse.normalize import CACHED_LENGTH, norm, norm_map, norm_rel
 from gailint.template import (
     FEE_LABEL_VARIANTS,
@@ -122,20 +122,36 @@ class _Vocabulary:
         return tuple((offsets[a], offsets[b - 1] + 1) for a, b in bounds)
 
 
+RelativeToken = tuple[TokenKind, str, int, int]  # kind, text, start and end in the line
+
+
+def _line_tokens(text: str, vocabulary: _Vocabulary | None) -> tuple[RelativeToken, ...]:
+    """The tokens of a line of ``text``, cut by ``vocabulary``, placed in the line."""
+    out: list[RelativeToken] = []
+    for tok in tokenize_line(text, 0, 0):
+        for t in vocabulary.cut(tok) if tok.kind == "text" and vocabulary is not None else (tok,):
+            out.append((t.kind, t.text, t.start, t.end))
+    return tuple(out)
+
+
+# Table lines repeat from report to report (labels, rows of zeros, a count alone on
+# its line): nearly every line of a repository's tables is tokenized once.
+_line_tokens_cached = lru_cache(maxsize=8192)(_line_tokens)
+
+
 def _tokens(lines: Sequence[Line], vocabulary: _Vocabulary | None = None) -> list[Token]:
     out: list[Token] = []
     for line in lines:
-        if not line.text or line.kind == "furniture":
+        text = line.text
+        if not text or line.kind == "furniture":
             continue  # an empty line only separates cells; a page number is no cell
+        s, n = line.span.start, line.number
         if is_prose_line(line):
             # A sentence ends whatever row was open: a marker token does that.
-            out.append(make_token(("text", "", line.span.start, line.span.end, line.number)))
+            out.append(make_token(("text", "", s, line.span.end, n)))
             continue
-        for tok in tokenize_line(line.text, line.span.start, line.number):
-            if tok.kind == "text" and vocabulary is not None:
-                out.extend(vocabulary.cut(tok))
-            else:
-                out.append(tok)
+        found = _line_tokens_cached(text, vocabulary) if len(text) <= CACHED_LENGTH else _line_tokens(text, vocabulary)
+        out.extend([make_token((kind, t, s + a, s + b, n)) for kind, t, a, b in found])
     return _join_broken_labels(out)
 
 
