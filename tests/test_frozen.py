@@ -53,3 +53,17 @@ def test_a_class_with_post_init_keeps_the_generated_init():
     with pytest.raises(ValueError):
         Checked(-1)
     assert Checked(2).n == 2
+
+
+def test_the_kinds_the_parser_settles_in_place_leave_the_lines_frozen():
+    # parse() sets a heading's, the title's and a table line's kind on the line it
+    # built (through the slot), before the report leaves it; the report's lines are
+    # as immutable as any other.
+    from gailint.parse import parse
+
+    text = "某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我县推进公开。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n"
+    lines = parse(text).lines
+    assert [ln.kind for ln in lines] == ["title", "heading", "prose", "heading", "table"]
+    assert lines[4] == Line(4, lines[4].span, lines[4].text, "table")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        lines[4].kind = "prose"  # type: ignore[misc]

@@ -24,6 +24,12 @@ def _fingerprint_re() -> re.Pattern[str]:
 _FINGERPRINT_RE = _fingerprint_re()
 
 
+# The lines are the parser's own until it returns the report: a kind decided by the
+# sections and tables found (heading, title, table) is set in place through the
+# slot's own setter, not by building the line again (a third of a report's lines).
+_set_kind = Line.kind.__set__  # type: ignore[attr-defined]
+
+
 def _lines(text: str, index: LineIndex, bodies: list[str], textmap: TextMap) -> list[Line]:
     starts = index.starts
     count = len(starts)
@@ -89,7 +95,7 @@ def parse(
     heading_lines = {s.line for s in sections}
     title = find_title(frozen, sections[0].line if sections else None)
     # Only headings, table lines and the first 15 lines (the title) can change kind.
-    for i in sorted(heading_lines | table_lines | set(range(min(15, len(lines))))):
+    for i in heading_lines | table_lines | set(range(min(15, len(lines)))):
         line = lines[i]
         if line.kind in ("blank", "furniture"):
             continue
@@ -101,8 +107,7 @@ def parse(
             kind = "table"
         else:
             continue
-        lines[i] = Line(line.number, line.span, line.text, kind, line.joined, line.furniture)
-    frozen = tuple(lines)
+        _set_kind(line, kind)
 
     all_dates = _dates.find_dates(text)
     years = _dates.find_years(text, index)

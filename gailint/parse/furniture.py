@@ -70,8 +70,8 @@ def furniture_kind(text: str, *, header: bool = False) -> FurnitureKind | None:
     the residue rule judges in context).
     """
     s = text.strip(_PADDING)
-    if not s or len(s) > 200:
-        return None
+    if not s or len(s) > 200 or s.isdecimal():
+        return None  # (a count alone on its line, most table lines of some layouts: no key, no page number)
     if header and _CRAWLER_RE.match(s):
         return "crawler"
     if not _may_open(s[0]):
