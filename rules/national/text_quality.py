@@ -287,7 +287,7 @@ def markup_residue(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     text = report.text
     if "|" not in text and "&" not in text and "<" not in text and "mso-" not in text:
         return  # nothing to look for: one C scan per character class
-    pipes = [ln.number for ln in report.lines if ln.kind != "blank" and "|" in ln.text and _pipe_line(ln)]
+    pipes = [ln.number for ln in report.lines if ln.kind != "blank" and "|" in ln.text and _pipe_line(ln)] if "|" in text else []
     for group in _groups(pipes, report):
         first, last = report.lines[group[0]], report.lines[group[-1]]
         lead = len(first.text) - len(first.text.lstrip())
@@ -296,7 +296,8 @@ def markup_residue(report: Report, ctx: RuleContext) -> Iterator[Violation]:
         where = f"第 {a}–{b} 行" if b > a else f"第 {a} 行"
         yield Violation(span, f"{where}是网页表格转换留下的“|”分隔碎片：应整理为制表符分隔的表格（或改存为 .md 文件）")
     hits: dict[int, list[re.Match[str]]] = {}
-    for line in report.lines:
+    markup = "&" in text or "<" in text or "mso-" in text
+    for line in report.lines if markup else ():
         if line.kind == "blank" or ("&" not in line.text and "<" not in line.text and "mso-" not in line.text):
             continue
         found = sorted(
