@@ -239,6 +239,17 @@ def test_section_records_its_numeral_and_wording():
     assert got == [(1, 1, "standard"), (5, 5, "variant"), (6, 5, "standard"), (4, 4, "other")]
 
 
+def test_only_a_short_line_naming_a_section_word_is_tried_as_a_heading():
+    from gailint.parse.structure import may_be_heading
+
+    assert may_be_heading("一、总体情况") and may_be_heading("（六）其他需要报告的事项")
+    assert not may_be_heading("")  # a blank line
+    assert not may_be_heading("一、本年新收政府信息公开申请数量\t1\t0")  # a table row
+    assert not may_be_heading("| 四、结转下年度继续办理 | 0 |")
+    assert not may_be_heading("二、" + "主动公开政府信息情况" * 9)  # past 80 characters
+    assert not may_be_heading("三、收到和处理政府信息公开申请")  # no section word
+
+
 def test_lines_left_by_tools_are_told_from_labels_and_counts():
     from gailint.parse.furniture import furniture_kind
 

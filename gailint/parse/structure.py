@@ -115,6 +115,11 @@ _OTHER_HEADING_RE = re.compile(r"^[一二三四五六七八][、.,，][^。，,�
 _ARABIC_RE = re.compile(r"^\d{1,2}[.、)]")
 
 
+def may_be_heading(text: str) -> bool:
+    """heading_of()'s first test: a short line, no table row, naming a section word."""
+    return len(text) <= 80 and "\t" not in text and "|" not in text and _HEADING_HINT_RE.search(text) is not None
+
+
 def heading_of(line: Line, arabic: bool = False) -> Heading | None:
     """The section heading ``line`` holds, if it is one of the six (or a numbered
     heading in their place whose words name none of them: number 0).
@@ -123,7 +128,7 @@ def heading_of(line: Line, arabic: bool = False) -> Heading | None:
     them (a Markdown list), by their words alone.
     """
     raw = line.text
-    if len(raw) > 80 or "\t" in raw or "|" in raw or not _HEADING_HINT_RE.search(raw):
+    if not may_be_heading(raw):
         return None
     inner = strip_markup(raw.replace("\u00a0", " ").replace("\u3000", " "))
     n = norm(inner)
@@ -173,14 +178,15 @@ def _place_unnamed(found: list[tuple[Heading, int]]) -> list[tuple[Heading, int]
 
 
 def _headings(lines: tuple[Line, ...], skip: set[int], *, arabic: bool) -> list[tuple[Heading, int]]:
-    found: list[tuple[Heading, int]] = []
-    for line in lines:
-        if line.number in skip or line.kind == "furniture":
-            continue
-        h = heading_of(line, arabic)
-        if h:
-            found.append((h, line.number))
-    return found
+    # The test first, in one comprehension: most lines fail it, with no call of heading_of().
+    return [
+        (h, line.number)
+        for line in lines
+        if may_be_heading(line.text)
+        and line.kind != "furniture"
+        and line.number not in skip
+        and (h := heading_of(line, arabic)) is not None
+    ]
 
 
 def find_sections(lines: tuple[Line, ...], text_len: int, skip: set[int]) -> list[Section]:
