@@ -326,6 +326,7 @@ class Report:
     # prose_lines(), worked out on first use: most rules ask for it, each walking
     # every line of the report to pick the prose out again cost ~3 % of a lint.
     _prose: tuple[Line, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _content: tuple[Line, ...] | None = field(default=None, init=False, repr=False, compare=False)  # content_lines()
 
     @property
     def source_text(self) -> str:
@@ -360,6 +361,14 @@ class Report:
             if s.span.start <= offset:
                 found = s
         return found
+
+    def content_lines(self) -> tuple[Line, ...]:
+        """Every line that is not blank, in order (worked out on first use, as prose_lines())."""
+        lines = self._content
+        if lines is None:
+            lines = tuple(ln for ln in self.lines if ln.kind != "blank")
+            object.__setattr__(self, "_content", lines)  # a cache, not a change
+        return lines
 
     def prose_lines(self, section: int | None = None) -> tuple[Line, ...]:
         """Lines of running text (one paragraph a line), optionally of one section."""

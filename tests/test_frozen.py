@@ -67,3 +67,13 @@ def test_the_kinds_the_parser_settles_in_place_leave_the_lines_frozen():
     assert lines[4] == Line(4, lines[4].span, lines[4].text, "table")
     with pytest.raises(dataclasses.FrozenInstanceError):
         lines[4].kind = "prose"  # type: ignore[misc]
+
+
+def test_the_reports_line_lists_are_worked_out_once_and_in_order():
+    from gailint.parse import parse
+
+    report = parse("某县人民政府2023年政府信息公开工作年度报告\n\n一、总体情况\n2023年，我县推进公开。\n\n")
+    assert [ln.number for ln in report.content_lines()] == [0, 2, 3]
+    assert [ln.number for ln in report.prose_lines()] == [3]
+    assert report.content_lines() is report.content_lines() and report.prose_lines() is report.prose_lines()
+    assert report == parse(report.text)  # the caches take no part in equality

@@ -212,7 +212,7 @@ def web_residue(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     template-2021.md §11。
     """
     extra = _extra_re(_pack_residue(ctx))
-    content = [ln for ln in report.lines if ln.kind != "blank"]
+    content = report.content_lines()
     edge = {ln.number for ln in content[:_EDGE_LINES]} | {ln.number for ln in content[-_EDGE_LINES:]}
     found: list[_Found] = []
     hits = _hits(report, extra)
@@ -335,9 +335,11 @@ def extraction_residue(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     template-2021.md §10（文本的来源与形态）。
     """
     header = {ln.number for ln in _crawler_block(report)}
-    for line in report.lines:
+    for line in report.content_lines():
+        if line.kind != "furniture":
+            continue
         what = _PAGE_WHAT.get(line.furniture or "")
-        if line.kind != "furniture" or what is None or line.furniture == "separator" or line.number in header:
+        if what is None or line.furniture == "separator" or line.number in header:
             continue
         lead = len(line.text) - len(line.text.lstrip(_WS + "\f"))
         span = Span(line.span.start + lead, line.span.start + len(line.text.rstrip(_WS)))

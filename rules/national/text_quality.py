@@ -385,7 +385,7 @@ def broken_line(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     国办公开办函〔2021〕30号：年度报告“发布内容不准确不全面”的依条例第四十七条追责；
     template-2021.md §10（文本的来源与形态）。
     """
-    content = [ln for ln in report.lines if ln.kind != "blank"]
+    content = report.content_lines()
     for line, nxt in zip(content, content[1:]):
         if line.kind != "prose" or nxt.kind != "prose" or not _split_word(line, nxt):
             continue
@@ -418,16 +418,21 @@ TYPOS: dict[str, str] = {
 
 
 @lru_cache(maxsize=8)
-def _typo_re(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+def _typo_table(extra: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The built-in typos with a pack's ``extra`` ones, and the pattern that finds them
+    (the words that hold no line break: no other can lie within a line)."""
+    table = dict(TYPOS)
+    table.update(extra)
+    words = sorted((w for w in table if "\n" not in w and "\r" not in w), key=len, reverse=True)
+    return table, re.compile("|".join(re.escape(w) for w in words))
 
 
-def _typos(ctx: RuleContext) -> dict[str, str]:
+def _typos(ctx: RuleContext) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The typo table and its pattern for the packs in use: built once per vocabulary."""
     extra = ctx.vocabulary.get("typos", {}) if isinstance(ctx.vocabulary, Mapping) else {}
-    merged = dict(TYPOS)
-    if isinstance(extra, Mapping):
-        merged.update({k: v for k, v in extra.items() if isinstance(k, str) and isinstance(v, str) and k and k != v})
-    return merged
+    if not isinstance(extra, Mapping) or not extra:
+        return _typo_table(())
+    return _typo_table(tuple((k, v) for k, v in extra.items() if isinstance(k, str) and isinstance(v, str) and k and k != v))
 
 
 def _inside_word(text: str, start: int, end: int, word: str) -> bool:
@@ -467,24 +472,27 @@ def typo(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     《党政机关公文处理工作条例》对公文文字准确的要求；国办公开办函〔2021〕30号
     “发布内容不准确”追责条款。
     """
-    table = _typos(ctx)
-    pattern = _typo_re(tuple(sorted(table)))
-    for line in report.lines:
+    # One scan of the whole text (typos are rare: the few hits are placed on their lines).
+    table, pattern = _typos(ctx)
+    lines, line_of = report.lines, report.index.line_of
+    for m in pattern.finditer(report.text):
+        line = lines[line_of(m.start())]
         if line.kind not in _TEXT_KINDS:
             continue
-        for m in pattern.finditer(line.text):
-            wrong, right = m.group(), table[m.group()]
-            # Already the right word around it (a pack's 落→落实 inside 落实): nothing to fix.
-            if _inside_word(line.text, m.start(), m.end(), right):
-                continue
-            span = Span(line.span.start + m.start(), line.span.start + m.end())
-            message = f"疑似错别字“{wrong}”：应为“{right}”"
-            # In a run such as 结症结症 the corrected word meets its neighbours and spells
-            # the typo again: a fix there would not clear the diagnostic.
-            reach = len(wrong) - 1
-            after = line.text[max(0, m.start() - reach) : m.start()] + right + line.text[m.end() : m.end() + reach]
-            fix = None if wrong in after else Fix(f"改为“{right}”", (Edit.replace(span, right),))
-            yield Violation(span, message, fix)
+        text, base = line.text, line.span.start
+        start, end = m.start() - base, m.end() - base
+        wrong, right = m.group(), table[m.group()]
+        # Already the right word around it (a pack's 落→落实 inside 落实): nothing to fix.
+        if _inside_word(text, start, end, right):
+            continue
+        span = Span(m.start(), m.end())
+        message = f"疑似错别字“{wrong}”：应为“{right}”"
+        # In a run such as 结症结症 the corrected word meets its neighbours and spells
+        # the typo again: a fix there would not clear the diagnostic.
+        reach = len(wrong) - 1
+        after = text[max(0, start - reach) : start] + right + text[end : end + reach]
+        fix = None if wrong in after else Fix(f"改为“{right}”", (Edit.replace(span, right),))
+        yield Violation(span, message, fix)
 
 
 RULES = [placeholder, backend_link, markup_residue, broken_line, typo]

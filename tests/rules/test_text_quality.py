@@ -229,6 +229,15 @@ def test_pack_vocabulary_extends_the_list():
     assert v.message == "疑似错别字“公开栏木”：应为“公开栏目”"
 
 
+def test_typos_are_looked_for_in_prose_headings_and_the_title_only():
+    # One scan of the whole text; a hit in a table row is no typo of the prose, and a
+    # pack word spanning a line break can never lie within a line.
+    text = TITLE + "一、总体情况结症\n找准结症，内容平\n乏。\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\t结症\n"
+    ctx = RuleContext(options={}, vocabulary={"typos": {"平\n乏": "贫乏"}})
+    found = list(typo.check(parse(text), ctx))
+    assert [(text[v.span.start : v.span.end], line_of(text, v)) for v in found] == [("结症", 2), ("结症", 3)]
+
+
 def test_vocabulary_wrong_inside_right_is_not_flagged_again():
     text = TITLE + "认真贯彻落实各项要求。\n"
     ctx = RuleContext(options={}, vocabulary={"typos": {"贯彻落": "贯彻落实"}})
