@@ -284,7 +284,7 @@ def test_the_line_index_and_the_lines_text_come_from_one_split():
     from gailint.model import LineIndex
     from gailint.read import split_lines
 
-    for text in ["", "a", "a\n", "\n\n", "一\r\n二\r三\n四", "表\r\n\r\n", "x\u2028y\r"]:
+    for text in ["", "a", "a\n", "\n\n", "一\r\n二\r三\n四", "表\r\n\r\n", "x\u2028y\r", "一\n\n二", "x\u2028y\x0b\x85z\n"]:
         starts, bodies = split_lines(text)
         index = LineIndex(starts, len(text))
         assert index == LineIndex.of(text)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import accumulate
+from itertools import accumulate, repeat
 from operator import add
 from typing import Literal
 
@@ -71,6 +71,10 @@ def split_lines(text: str) -> tuple[tuple[int, ...], list[str]]:
     """Where every line starts and its text without the break (a text ending with a
     break has an empty last line, as in the line index); built with one split and
     running sums (C loops), no Python step per line."""
+    if "\r" not in text:
+        # Line feeds only (most files): str.split, a few times faster than the regex.
+        bodies = text.split("\n")
+        return (0, *accumulate(map(add, map(len, bodies[:-1]), repeat(1)))), bodies
     pieces = _BREAK_SPLIT_RE.split(text)
     bodies, breaks = pieces[0::2], pieces[1::2]
     return (0, *accumulate(map(add, map(len, bodies), map(len, breaks)))), bodies
@@ -89,20 +93,18 @@ def read(text: str, path: str | None = None) -> Reading:
         edits.extend((m.start(), m.end(), m.group(1)) for m in _MD_ESCAPE_RE.finditer(text))
     from gailint.read.segment import MIN_LENGTH
 
+    lines = split_lines(text)
     if len(text) >= MIN_LENGTH:
-        from gailint.read.segment import LONG_LINE_RE, breaks, structured
+        from gailint.read.segment import breaks, structured
 
         split = 0
-        # Only long lines can hold a scraped page: the regex finds them in C (each
-        # match is a whole line) instead of a Python step per line.
-        for m in LONG_LINE_RE.finditer(text):
-            if structured(line := m.group()):
+        # Only long lines can hold a scraped page.
+        for pos, line in [(p, ln) for p, ln in zip(*lines) if len(ln) >= MIN_LENGTH]:
+            if structured(line):
                 split += 1
-                pos = m.start()
                 edits.extend((pos + a, pos + b, "\n") for a, b in breaks(line))
         if split:
             notes.append(f"正文有 {split} 行连成一行（网页抓取的文本），已按章节、句子和表格分行阅读")
-    lines = split_lines(text)
     if len(lines[1]) > 1:
         from gailint.read.wrap import joins
 

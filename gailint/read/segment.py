@@ -29,9 +29,6 @@ from gailint.parse.suppressions import comment_closers
 # A line is split only when it is long and holds report structure: normal reports
 # (one paragraph a line) are read as they are, at no cost.
 MIN_LENGTH = 200
-# A whole line of MIN_LENGTH characters or more, matched only from a line start (a
-# match tried inside a short line would rescan it from every character).
-LONG_LINE_RE = re.compile(rf"(?<![^\r\n])[^\r\n]{{{MIN_LENGTH},}}")
 
 _WS = " \t\u3000\u00a0"
 _NUMERAL_RE = re.compile(r"[一二三四五六七八](?=[、.．,，]|总体|主动公开|收到和|政府信息公开行政|因政府|存在|其他需)")
