@@ -366,7 +366,7 @@ class Report:
         """Every line that is not blank, in order (worked out on first use, as prose_lines())."""
         lines = self._content
         if lines is None:
-            lines = tuple(ln for ln in self.lines if ln.kind != "blank")
+            lines = tuple([ln for ln in self.lines if ln.kind != "blank"])
             object.__setattr__(self, "_content", lines)  # a cache, not a change
         return lines
 
@@ -374,7 +374,7 @@ class Report:
         """Lines of running text (one paragraph a line), optionally of one section."""
         lines = self._prose
         if lines is None:
-            lines = tuple(ln for ln in self.lines if ln.kind == "prose")
+            lines = tuple([ln for ln in self.lines if ln.kind == "prose"])
             object.__setattr__(self, "_prose", lines)  # a cache, not a change: the report stays as built
         if section is None:
             return lines

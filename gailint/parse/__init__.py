@@ -91,7 +91,7 @@ def parse(
                 tables[name] = fn(frozen[a:b])
                 if tables[name] is not None:
                     # A sentence between the tables ("2024年，共收到申请3条。") stays prose.
-                    table_lines.update(i for i in range(a, b) if not is_prose_line(frozen[i]))
+                    table_lines.update([i for i in range(a, b) if not is_prose_line(frozen[i])])
     heading_lines = {s.line for s in sections}
     title = find_title(frozen, sections[0].line if sections else None)
     # Only headings, table lines and the first 15 lines (the title) can change kind.

@@ -277,9 +277,16 @@ def _settle_row(
     values: Sequence[Token], expected: int, check: _split.Check | None, label_end: int | None = None
 ) -> _Settled:
     """Cells of a row; digit runs that ran together are read by splitting."""
-    if len(values) == expected and all(t.text.isdecimal() and len(t.text) <= MAX_COUNT_DIGITS for t in values):
-        # A row of plain counts, one a cell (most rows): what settle() would make of it.
-        return _Settled(tuple([Cell(t.text, Span(t.start, t.end), "number", int(t.text)) for t in values]), ())
+    if len(values) == expected:
+        # A row of plain counts, one a cell (most rows): what settle() would make of it,
+        # built as the counts are checked (any other cell: the general path below).
+        counts: list[Cell] = []
+        for _, text, start, end, _ in values:
+            if not text.isdecimal() or len(text) > MAX_COUNT_DIGITS:
+                break
+            counts.append(Cell(text, Span(start, end), "number", int(text)))
+        else:
+            return _Settled(tuple(counts), ())
     nonblank = [t for t in values if t.kind != "blank"]
     if (
         len(nonblank) >= expected
