@@ -10,7 +10,6 @@ from gailint import Report, RuleContext, Violation, rule
 from gailint.template import T3_CARRIED, T3_NEXT, TABLE3_COLUMNS, table3_row_name
 from gailint_rules.national._shared import first_line_span, fmt
 
-_WS_RE = re.compile(r"[^\S\n]+")  # whitespace but line breaks
 # Clauses, so that one edited word only loses its clause, not the whole sentence.
 _CLAUSE_RE = re.compile(r"[，,。；;！!？?：:、\n\r]+")
 _DIGITS_RE = re.compile(r"\d+(?:[.．]\d+)?")
@@ -99,8 +98,9 @@ def _clauses(report: Report) -> dict[str, int]:
     hit = _RECENT.get(id(report))
     if hit is not None and hit[0] is report:
         return hit[1]
-    # Whitespace removed from every line at once: lines hold no \n, the joints keep theirs.
-    text = _DIGITS_RE.sub("#", _WS_RE.sub("", "\n".join(line.text for line in report.prose_lines())))
+    # Whitespace removed from each line by str.split() (in C, a few times faster than a
+    # regex over the text); the lines are joined by the \n that ends a clause.
+    text = _DIGITS_RE.sub("#", "\n".join(["".join(line.text.split()) for line in report.prose_lines()]))
     clauses = {c: len(c) for c in _CLAUSE_RE.split(text) if len(c) >= _MIN_CLAUSE}
     if len(_RECENT) >= 4:
         _RECENT.pop(next(iter(_RECENT)))

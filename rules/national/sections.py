@@ -9,7 +9,6 @@ from gailint import Edit, Fix, Report, RuleContext, Section, Severity, Violation
 from gailint.template import SECTIONS
 
 _NUMBERS = "一二三四五六"
-_WS_RE = re.compile(r"\s+")
 
 # Section 一's five topics with the wordings real reports use for them. Kept narrow on
 # purpose: "保障和改善民生" is not 监督保障, "保密审核" alone is not 政府信息管理.
@@ -195,7 +194,7 @@ def overview_topics(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     s = report.section(1)
     if s is None:
         return  # GAI102 reports the missing section
-    body = _WS_RE.sub("", report.text[s.body.start : s.body.end])
+    body = "".join(report.text[s.body.start : s.body.end].split())  # whitespace out (str.split: in C, no regex)
     # "依申请公开信息1504条" counts documents by disclosure type; it says nothing of how
     # applications were handled, so it does not cover the topic.
     body = _DOCUMENT_COUNT_RE.sub("", body)

@@ -28,6 +28,15 @@ def test_breadcrumb_before_the_preamble_on_the_same_line():
     assert fixed(text, d) == TITLE + "本报告根据《中华人民共和国政府信息公开条例》编制。\n"
 
 
+def test_a_trail_continued_on_a_line_of_its_own_mid_document_is_found():
+    # No trigger word on it and far from the edges: the ">" opening it is what finds it.
+    body = [f"第{i}段：本机关依法做好政府信息公开工作。\n" for i in range(12)]
+    text = TITLE + "".join(body[:6]) + "  > 政务公开 > 年度报告\n" + "".join(body[6:])
+    (d,) = only(lint(text, select=["GAI701"]), "GAI701")
+    assert span_text(text, d) == "> 政务公开 > 年度报告"
+    assert "> 政务公开" not in fixed(text, d)
+
+
 def test_a_scraped_trail_whose_items_ran_together_is_deleted_to_its_end():
     # Scrapes drop the "›" between menu items: the trail is one long glued name.
     trail = "当前位置： 首页政务公开政府信息公开某县农业农村局政府信息公开年报"
