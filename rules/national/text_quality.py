@@ -24,27 +24,34 @@ _INSTRUCTION_MAX = 1 + 4 + 40 + 1  # the longest text the pattern matches
 # What must not stand right before a match is checked apart (a pattern opening with a
 # lookbehind is tried at every character): the characters, or None.
 _XX_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_/.-=?&%#@:")
-_PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str], Callable[[str], bool] | None], ...] = (
-    ("instruction", _INSTRUCTION_RE, None),
-    ("year", re.compile(r"20\d?[XxＸｘ×]{1,2}(?![A-Za-z0-9])"), str.isdecimal),  # not 120XX
+# The last item: characters one of which every match holds (a pattern is tried only
+# on a text that has one: `in` finds a character in C, where a scan by the pattern
+# costs ~10 ns a character).
+_PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str], Callable[[str], bool] | None, str], ...] = (
+    ("instruction", _INSTRUCTION_RE, None, "描"),
+    ("year", re.compile(r"20\d?[XxＸｘ×]{1,2}(?![A-Za-z0-9])"), str.isdecimal, "XxＸｘ×"),  # not 120XX
     # XX must stand on its own: not inside an ASCII word, a path or a URL.
-    ("xx", re.compile(r"[XxＸｘ]{2,}(?![A-Za-z0-9_/.\-=?&%#@])"), _XX_BEFORE.__contains__),
-    ("times", re.compile(r"××+"), None),
-    ("slot", re.compile(r"[（(](?:单位名称|机关名称|部门名称|单位全称)[）)]|此处填写|请填写|【[ \u3000]*】"), None),
+    ("xx", re.compile(r"[XxＸｘ]{2,}(?![A-Za-z0-9_/.\-=?&%#@])"), _XX_BEFORE.__contains__, "XxＸｘ"),
+    ("times", re.compile(r"××+"), None, "×"),
+    ("slot", re.compile(r"[（(](?:单位名称|机关名称|部门名称|单位全称)[）)]|此处填写|请填写|【[ \u3000]*】"), None, "称写【"),
 )
+
+
+_Kind = tuple[str, re.Pattern[str], Callable[[str], bool] | None]  # kind, pattern, bad character before
+
+
+def _possible(text: str) -> list[_Kind]:
+    """The placeholder patterns that can match somewhere in ``text``."""
+    return [(kind, p, before) for kind, p, before, chars in _PLACEHOLDER_PATTERNS if any(ch in text for ch in chars)]
 
 
 def _matches(pattern: re.Pattern[str], text: str, bad_before: Callable[[str], bool] | None) -> Iterator[re.Match[str]]:
     return pattern.finditer(text) if bad_before is None else matches_not_after(pattern, text, bad_before)
 
 
-def _placeholders(text: str) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every placeholder, in text order, without overlaps."""
-    found = sorted(
-        (m.start(), -m.end(), kind)
-        for kind, pattern, bad_before in _PLACEHOLDER_PATTERNS
-        for m in _matches(pattern, text, bad_before)
-    )
+def _placeholders(text: str, patterns: list[_Kind]) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every placeholder ``patterns`` find, in text order, without overlaps."""
+    found = sorted((m.start(), -m.end(), kind) for kind, pattern, bad_before in patterns for m in _matches(pattern, text, bad_before))
     out: list[tuple[str, int, int]] = []
     last = -1
     for start, neg_end, kind in found:
@@ -57,7 +64,6 @@ def _placeholders(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-_PLACEHOLDER_HINT_RE = re.compile(r"[XxＸｘ×【]|文字描述|填写|名称|全称")
 _URL_RE = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+", re.IGNORECASE)  # no line breaks: one line each
 
 
@@ -96,11 +102,12 @@ def placeholder(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     条例第四十七条“发布内容不准确不全面”；template-2021.md §11。
     """
     text = report.text
-    if not _PLACEHOLDER_HINT_RE.search(text):
-        return  # most reports: a literal scan in C instead of the full alternation
+    patterns = _possible(text)
+    if not patterns:
+        return  # most reports
     urls = [m.span() for m in _URL_RE.finditer(text)]  # in text order, not overlapping
     url_starts = [a for a, _ in urls]
-    for kind, start, end in _placeholders(text):
+    for kind, start, end in _placeholders(text, patterns):
         k = bisect.bisect_right(url_starts, start) - 1
         if k >= 0 and start < urls[k][1]:
             continue  # inside a URL

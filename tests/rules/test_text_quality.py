@@ -51,6 +51,24 @@ def test_placeholders():
     ]
 
 
+def test_each_placeholder_pattern_runs_only_on_a_text_holding_one_of_its_characters():
+    # The characters are a pattern's necessary condition: every match holds one.
+    import random
+
+    from gailint_rules.national.text_quality import _PLACEHOLDER_PATTERNS
+
+    pieces = ["XX", "x", "ｘＸ", "202", "×", "××", "（单位名称）", "(单位全称)", "此处填写", "请填写", "【 】", "（文字描述，此处）", "在", "年", " ", "/"]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for kind, pattern, _, chars in _PLACEHOLDER_PATTERNS:
+        matched = 0
+        for text in texts:
+            for m in pattern.finditer(text):
+                matched += 1
+                assert any(ch in m.group() for ch in chars), (kind, m.group())
+        assert matched, kind  # the pieces reach every pattern
+
+
 def test_placeholder_year_names_the_report_year():
     text = TITLE + "一、总体情况\n20XX年，我乡认真贯彻落实《条例》。\n"
     (d,) = only(lint(text, select=["GAI702"]), "GAI702")
