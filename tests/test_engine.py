@@ -69,6 +69,26 @@ def test_rule_options_come_from_config():
     assert diags[0].message == "以乙开头"
 
 
+@rule(code="TST103", name="changes-options", severity="warning", options={"word": "甲"})
+def changes_options(report, ctx):
+    """Tries to change its options."""
+    ctx.options["word"] = "丙"  # type: ignore[index]
+    return []
+
+
+def test_options_are_read_only_and_each_file_sees_the_configured_ones():
+    # A rule's options are shared by every file of a run: a rule cannot change them
+    # for the next file (the attempt is its crash, reported as GAI001).
+    linter = _linter(changes_options, first_char)
+    settings = Settings(select=("TST", "GAI001"), rule_options={"TST102": {"word": "乙"}})
+    for _ in range(2):
+        _, diags = linter.lint("乙", "r.txt", settings)
+        assert sorted(d.code for d in diags) == ["GAI001", "TST102"]
+        assert "TST103" in next(d.message for d in diags if d.code == "GAI001")
+        assert next(d.message for d in diags if d.code == "TST102") == "以乙开头"
+    assert dict(linter.registry.get("TST103").options) == {"word": "甲"}
+
+
 def test_misspelt_hook_is_reported_at_load():
     mod = types.SimpleNamespace()
 

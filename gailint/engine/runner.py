@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import replace
+from types import MappingProxyType
 from collections.abc import Iterable
 from typing import Any
 
@@ -64,10 +65,12 @@ def run_rules(
     """
     out: list[Diagnostic] = []
     n = len(report.text)
+    words = vocabulary or {}
     for rule, severity, explicit in rules:
-        opts = dict(rule.options)
-        opts.update((options or {}).get(rule.code, {}))
-        ctx = RuleContext(options=opts, settings=settings, vocabulary=vocabulary or {}, neighbours=neighbours)
+        configured = options.get(rule.code) if options else None
+        # Read-only: a rule's options are shared by every file of the run.
+        opts = MappingProxyType({**rule.options, **configured} if configured else rule.options)
+        ctx = RuleContext(opts, settings, words, neighbours)
         try:
             found: list[Violation] = list(rule.check(report, ctx))
         except Exception as exc:
