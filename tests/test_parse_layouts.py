@@ -257,7 +257,7 @@ def test_lines_left_by_tools_are_told_from_labels_and_counts():
         "- 3 -": "page-number", "— 12 —": "page-number", "第 2 页 共 7 页": "page-number", "2/7": "page-number",
         "Page 3 of 9": "page-number", "==== 正文 ====": "separator", "---正文---": "separator",
         "## 表三 收到和处理政府信息公开申请情况": "tool", "（数据项目）": "tool", "正文": "tool",
-        "0": None, "12": None, "一、总体情况": None, "自然人": None, "本年度共收到申请12件。": None, "---": None,
+        "0": None, "12": None, "0\t0\t1": None, "3 件": None, "12 / 30": "page-number", "一、总体情况": None, "自然人": None, "本年度共收到申请12件。": None, "---": None,
     }
     for text, kind in kinds.items():
         assert furniture_kind(text) == kind, text

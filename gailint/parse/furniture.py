@@ -46,20 +46,27 @@ def _may_open(ch: str) -> bool:
 def mark_furniture(lines: list[Line]) -> None:
     """Mark the lines tools left: a crawler's header block at the top, page numbers,
     separators and converter labels anywhere."""
-    header = True
-    for i, line in enumerate(lines):
+    i, n = 0, len(lines)
+    while i < n:  # the block above the report's first line, where a crawler writes
+        line = lines[i]
+        i += 1
         if line.kind in ("blank", "furniture"):
             continue
-        first = line.text[0]
-        if not header and first not in _PADDING and not _may_open(first):
-            continue  # furniture_kind() would say None
-        kind = furniture_kind(line.text, header=header)
+        kind = furniture_kind(line.text, header=True)
         if kind is None:
-            header = False
-            continue
+            break
+        lines[i - 1] = Line(line.number, line.span, line.text, "furniture", line.joined, kind)
         if kind == "separator":
-            header = False  # "==== 正文 ====": the body starts below
-        lines[i] = Line(line.number, line.span, line.text, "furniture", line.joined, kind)
+            break  # "==== 正文 ====": the body starts below
+    # Below it, only a line that may open with furniture is tried (a count alone on its
+    # line is none): picked out in one comprehension, most lines are never visited.
+    for k in [k for k in range(i, n) if (t := lines[k].text) and (_may_open(t[0]) or t[0] in _PADDING) and not t.isdecimal()]:
+        line = lines[k]
+        if line.kind == "blank":
+            continue
+        kind = furniture_kind(line.text)
+        if kind is not None:
+            lines[k] = Line(line.number, line.span, line.text, "furniture", line.joined, kind)
 
 
 def furniture_kind(text: str, *, header: bool = False) -> FurnitureKind | None:
@@ -76,6 +83,8 @@ def furniture_kind(text: str, *, header: bool = False) -> FurnitureKind | None:
         return "crawler"
     if not _may_open(s[0]):
         return None
+    if s[0].isdecimal() and "/" not in s:
+        return None  # of all the patterns, only a page number "2/7" opens with a digit
     if s[0] in "=-—_*~" and _SEPARATOR_RE.fullmatch(s):
         return "separator"
     if len(s) > 40:
