@@ -245,3 +245,19 @@ def test_a_table_row_is_told_from_prose_by_a_gap_a_tab_or_a_pipe():
     for s in rows + prose:
         assert _table_line(s) == (s in rows) == bool(_TABLE_LINE_RE.search(s)), repr(s)
     assert re.search(r"\S[ \u3000]{3,}\S", "首\u00a0   尾") is None  # a no-break space is not \S
+
+
+def test_wrapped_lines_are_measured_in_display_columns_whatever_their_characters():
+    # Widths come from one GB18030 encoding of the lines: a wide character counts two
+    # columns, one outside the BMP (𠮷, four bytes) four, ASCII one. Lines of one page
+    # width in any mix of them are all full lines, and joined.
+    from gailint.read.wrap import joins
+
+    page = ["政府信息公开工作稳步推进，各项制度不断完善，公开质量持续提升，群众满意度进一", "步提高，𠮷𠮷信息化平台建设取得新成效，Web 端与移动端同步发布各类政府信息内", "容，并按照条例规定做好依申请公开工作，答复及时规范，全年未发生行政复议和诉"] * 3 + ["讼。"]
+    starts, pos = [], 0
+    for line in page:
+        starts.append(pos)
+        pos += len(line) + 1
+    found = joins(starts, page)
+    assert len(found) == len(page) - 1  # every break inside the paragraph
+    assert all(new == "" for _, _, new in found)

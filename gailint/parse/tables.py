@@ -541,28 +541,29 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
     after = -1  # the last template row found so far (kept, not recomputed per token)
     head: list[Token] = []  # the note and the column headers, before the first row
     for tok in tokens:
-        if not drafts and tok.text and (tok.kind == "text" or (head and head[-1].end == tok.start)):
+        kind, text, start, _, line = tok  # (unpacked once: read many times below)
+        if not drafts and text and (kind == "text" or (head and head[-1].end == start)):
             # "数据1": a header with a digit in it is one header, not a header and a value.
-            if head and head[-1].end == tok.start and tok.kind == "value":
+            if head and head[-1].end == start and kind == "value":
                 prev = head[-1]
-                head[-1] = Token("text", prev.text + tok.text, prev.start, tok.end, tok.line)
+                head[-1] = Token("text", prev.text + text, prev.start, tok.end, line)
                 continue
-            if tok.kind == "text" and _match_t3(tok, -1) is None:
+            if kind == "text" and _match_t3(tok, -1) is None:
                 head.append(tok)
                 continue
-        if tok.kind == "text":
-            longer = _continued(last_row, tok) if last_row is not None and tok.text else None
+        if kind == "text":
+            longer = _continued(last_row, tok) if last_row is not None and text else None
             if longer is not None:
                 last_row.label = longer  # type: ignore[union-attr]
                 continue
-            m = _match_t3(tok, after) if tok.text else None
-            if m is None and tok.text and current is not None and not current.values:
+            m = _match_t3(tok, after) if text else None
+            if m is None and text and current is not None and not current.values:
                 # A fragment of a group label beside a wrapped row label in PDF text
                 # ("2.没有现成信息需" / "无法提  0 0 0…"): the values still follow.
                 continue
             current = None
             if m and m.label is None and m.group == _OTHER_GROUP:
-                group_draft = _RowDraft(-1, Label(tok.text, tok.span, TABLE3_GROUPS[-1], True))
+                group_draft = _RowDraft(-1, Label(text, tok.span, TABLE3_GROUPS[-1], True))
                 other_groups.append(group_draft)
                 current = group_draft
                 continue
@@ -571,19 +572,19 @@ def parse_table3(lines: Sequence[Line]) -> Table | None:
                 drafts.append(current)
                 after = max(after, m.index)
             continue
-        if current is not None and tok.kind == "value":
-            if current.numbers >= 7 and tok.line != current.last_number_line:
+        if current is not None and kind == "value":
+            if current.numbers >= 7 and line != current.last_number_line:
                 current = None  # a second line of numbers: not this row's
         if current is None:
-            if tok.kind != "value" or not drafts:
+            if kind != "value" or not drafts:
                 continue
             # Values with no label before them: a row whose label was lost.
             current = _RowDraft(-2, None)
             drafts.append(current)
         current.values.append(tok)
-        if tok.kind == "value":
+        if kind == "value":
             current.numbers += 1
-            current.last_number_line = tok.line
+            current.last_number_line = line
     if not any(d.index >= 0 for d in drafts):
         return None
     _deferred(drafts)

@@ -38,24 +38,21 @@ _MIN_WRAPPED = 5  # full lines ending mid-sentence before a file counts as wrapp
 _MAX_LINE = 240  # characters: no page is wider; longer lines are never wrapped ones
 
 
-def _width(s: str) -> int:
-    """Display width: East Asian wide characters take two columns (GB18030 writes
-    them in two bytes or more, ASCII in one: a width measured in C)."""
-    return len(s) if s.isascii() else len(s.encode("gb18030", "replace"))
-
-
 def joins(starts: Sequence[int], lines: Sequence[str]) -> list[tuple[int, int, str]]:
     """Edits ``(start, end, new)`` that join wrapped lines. ``lines``: the text of
-    every line of the file without its break; ``starts``: where each begins."""
+    every line of the file without its break; ``starts``: where each begins.
+
+    A line's width is its display width: East Asian wide characters take two columns
+    (GB18030 writes them in two bytes or more, ASCII in one)."""
     # A wrapped file has many lines ending mid-sentence; most files have few.
-    open_ends = sum(1 for t in lines if 10 <= len(t) <= _MAX_LINE and t.rstrip()[-1:] not in _ENDS_SENTENCE)
+    open_ends = len([t for t in lines if 10 <= len(t) <= _MAX_LINE and t.rstrip()[-1:] not in _ENDS_SENTENCE])
     if open_ends < _MIN_WRAPPED:
         return []
-    prose = [
-        (i, _width(s))
-        for i, t in enumerate(lines)
-        if len(t) <= _MAX_LINE and (s := t.strip()) and not _table_line(s)
-    ]
+    chosen = [(i, s) for i, t in enumerate(lines) if len(t) <= _MAX_LINE and (s := t.strip()) and not _table_line(s)]
+    # Every width from one encoding of the lines joined by \n (no GB18030 sequence holds
+    # the byte 0x0A), not an encoder call per line.
+    encoded = "\n".join([s for _, s in chosen]).encode("gb18030", "replace").split(b"\n")
+    prose = list(zip([i for i, _ in chosen], map(len, encoded)))
     if len(prose) < _MIN_WRAPPED:
         return []
     widths = sorted(w for _, w in prose)
