@@ -258,22 +258,26 @@ _WIDTH = str.maketrans(
 )
 _FULL_WIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 # Copies of one passage differ in their enumeration markers (一是… / 1、…): blank them out.
-# A marker opens the line or follows a stop; the stop is matched, not looked behind
-# for, so the scan jumps from stop to stop (twice as fast as a lookbehind tried at
-# every character). Group 1 is what is blanked.
-_MARKER_RE = re.compile(
-    r"(?:^|[。；;：:，,！？!?])(\s*(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)]))"
-)
+# A marker opens the line or follows a stop. Two patterns, one for each: the stop is
+# matched, not looked behind for, so the scan jumps from stop to stop (a lookbehind, or
+# an alternative with ^, is tried at every character). Group 1 is what is blanked.
+_MARKER = r"(\s*(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)]))"
+_OPENING_MARKER_RE = re.compile(_MARKER)
+_MARKER_AFTER_STOP_RE = re.compile(r"[。；;：:，,！？!?]" + _MARKER)
 _WORDS_RE = re.compile(r"[^\W_]+")
 _STOP_RE = re.compile(r"[。；;！？!?]+")
-_NON_LETTER_RE = re.compile(r"(?:[^\w。；;！？!?]|_)+")  # all but letters, digits and the stops
+# Runs of letters and digits, and runs of stops: what a line keeps (joined, the line
+# without its spaces and punctuation). Picking the runs out is faster than deleting
+# the rest, a match tried at every character.
+_KEPT_RE = re.compile(r"[^\W_]+|[。；;！？!?]+")
 
 
 def _blank_markers(text: str) -> str:
     """``text`` with its enumeration markers replaced by as many spaces."""
     parts: list[str] = []
     pos = 0
-    for m in _MARKER_RE.finditer(text):
+    first = _OPENING_MARKER_RE.match(text)
+    for m in ([first] if first else []) + list(_MARKER_AFTER_STOP_RE.finditer(text, first.end() if first else 0)):
         a, b = m.span(1)
         parts += (text[pos:a], " " * (b - a))
         pos = b
@@ -356,7 +360,7 @@ def repeated_passages(
         text = _blank_markers(text)
         # The letters of each sentence, in one pass: the line's letters with its stops
         # kept, cut at the stops; joined up they are the line's letters.
-        sentences = _STOP_RE.split(_NON_LETTER_RE.sub("", text))
+        sentences = _STOP_RE.split("".join(_KEPT_RE.findall(text)))
         letters = "".join(sentences)
         if len(letters) >= min_sentence:
             # Numbers masked: a pasted paragraph whose counts were changed is still a copy.

@@ -102,6 +102,15 @@ def test_repeated_sentence_with_other_enumeration_markers():
     assert "与第 1 行重复" in d.message
 
 
+def test_enumeration_markers_are_blanked_where_they_open_the_line_or_follow_a_stop():
+    from gailint.parse.prose import _blank_markers
+
+    assert _blank_markers("一是明确责任。二、强化，（三）落实；4．完善") == "  明确责任。  强化，   落实；  完善"
+    assert _blank_markers("  1、开头的空白也算") == "    开头的空白也算"
+    assert _blank_markers("统一是标准，十是") == "统一是标准，  "  # 统一是: no marker inside a word
+    assert _blank_markers("没有编号的一句话。") == "没有编号的一句话。"
+
+
 def test_short_common_phrases_are_not_duplicates():
     text = (
         "严格贯彻《中华人民共和国政府信息公开条例》,认真做好政府信息公开工作。\n"
