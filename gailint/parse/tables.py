@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from gailint.model import Cell, Label, Line, Row, Section, Span, Split, Table
 from gailint.parse import split as _split
@@ -69,7 +70,10 @@ _T3_GROUP_KEYS = frozenset(norm(g) for g in TABLE3_GROUPS)
 
 def is_prose_line(line: Line) -> bool:
     """A sentence inside a table region (an explanation, not cells)."""
-    text = line.text
+    return _is_prose_text(line.text)
+
+
+def _is_prose_text(text: str) -> bool:
     if "\t" in text or "|" in text:
         return False
     if "。" in text or "；" in text:
@@ -125,41 +129,53 @@ class _Vocabulary:
 RelativeToken = tuple[TokenKind, str, int, int]  # kind, text, start and end in the line
 
 
-def _line_tokens(text: str, vocabulary: _Vocabulary | None) -> tuple[RelativeToken, ...]:
-    """The tokens of a line of ``text``, cut by ``vocabulary``, placed in the line."""
+class _LineTokens(NamedTuple):
+    """What a table line holds, worked out from its text alone."""
+
+    prose: bool  # a sentence, no cells (is_prose_line)
+    tokens: tuple[RelativeToken, ...]  # cut by the table's vocabulary, placed in the line
+    short: tuple[int, ...]  # which tokens are short labels (see _join_broken_labels)
+
+
+def _line_tokens(text: str, vocabulary: _Vocabulary | None) -> _LineTokens:
+    if _is_prose_text(text):
+        return _LineTokens(True, (), ())
     out: list[RelativeToken] = []
     for tok in tokenize_line(text, 0, 0):
         for t in vocabulary.cut(tok) if tok.kind == "text" and vocabulary is not None else (tok,):
             out.append((t.kind, t.text, t.start, t.end))
-    return tuple(out)
+    short = tuple(k for k, (kind, t, _, _) in enumerate(out) if kind == "text" and 0 < len(t) <= 2 and not t.isdigit())
+    return _LineTokens(False, tuple(out), short)
 
 
 # Table lines repeat from report to report (labels, rows of zeros, a count alone on
-# its line): nearly every line of a repository's tables is tokenized once.
+# its line): nearly every line of a repository's tables is read once.
 _line_tokens_cached = lru_cache(maxsize=8192)(_line_tokens)
 
 
 def _tokens(lines: Sequence[Line], vocabulary: _Vocabulary | None = None) -> list[Token]:
     out: list[Token] = []
+    short: list[int] = []  # indices of the short text tokens in ``out``
     for line in lines:
         text = line.text
         if not text or line.kind == "furniture":
             continue  # an empty line only separates cells; a page number is no cell
         s, n = line.span.start, line.number
-        if is_prose_line(line):
+        found = _line_tokens_cached(text, vocabulary) if len(text) <= CACHED_LENGTH else _line_tokens(text, vocabulary)
+        if found.prose:
             # A sentence ends whatever row was open: a marker token does that.
             out.append(make_token(("text", "", s, line.span.end, n)))
             continue
-        found = _line_tokens_cached(text, vocabulary) if len(text) <= CACHED_LENGTH else _line_tokens(text, vocabulary)
-        out.extend([make_token((kind, t, s + a, s + b, n)) for kind, t, a, b in found])
-    return _join_broken_labels(out)
+        if found.short:
+            short.extend([len(out) + k for k in found.short])
+        out.extend([make_token((kind, t, s + a, s + b, n)) for kind, t, a, b in found.tokens])
+    return _join_broken_labels(out, short)
 
 
-def _join_broken_labels(tokens: list[Token]) -> list[Token]:
+def _join_broken_labels(tokens: list[Token], short: list[int]) -> list[Token]:
     """A label spread one character a line (a narrow PDF column: 申 / 请 / 人 / 情 /
-    况) is one token again: runs of lines holding one or two characters alone."""
-    # Short text tokens first (a few in most tables), then whether each is alone on its line.
-    short = [k for k, tok in enumerate(tokens) if tok.kind == "text" and 0 < len(tok.text) <= 2 and not tok.text.isdigit()]
+    况) is one token again: runs of lines holding one or two characters alone.
+    ``short``: the indices of the text tokens of one or two characters (not digits)."""
     if not any(b == a + 1 for a, b in zip(short, short[1:])):
         return tokens  # no two short labels in a row: nothing to join (most tables)
     per_line = Counter(tok.line for tok in tokens)
