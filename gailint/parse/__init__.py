@@ -9,7 +9,7 @@ from gailint.parse import dates as _dates
 from gailint.parse.furniture import mark_furniture
 from gailint.read import TextMap, read, split_lines
 from gailint.parse.structure import find_sections, find_signature_issuer, find_title, issuer_kind_reason, summary_report
-from gailint.parse.tables import is_prose_line, parse_table2, parse_table3, parse_table4, table_regions
+from gailint.parse.tables import is_prose_text, parse_table2, parse_table3, parse_table4, table_regions
 from gailint.template import OLD_2019_FINGERPRINTS
 
 __all__ = ["parse"]
@@ -91,23 +91,28 @@ def parse(
                 tables[name] = fn(frozen[a:b])
                 if tables[name] is not None:
                     # A sentence between the tables ("2024年，共收到申请3条。") stays prose.
-                    table_lines.update([i for i in range(a, b) if not is_prose_line(frozen[i])])
+                    table_lines.update([i for i in range(a, b) if not is_prose_text(frozen[i].text)])
     heading_lines = {s.line for s in sections}
     title = find_title(frozen, sections[0].line if sections else None)
     # Only headings, table lines and the first 15 lines (the title) can change kind.
-    for i in heading_lines | table_lines | set(range(min(15, len(lines)))):
+    top = set(range(min(15, len(lines))))
+    for i in heading_lines | top:
         line = lines[i]
         if line.kind in ("blank", "furniture"):
             continue
         if i in heading_lines:
             kind = "heading"
-        elif title is not None and line.span.start <= title.span.start < line.span.end + 1 and i < 15:
+        elif title is not None and line.span.start <= title.span.start < line.span.end + 1:
             kind = "title"
         elif i in table_lines:
             kind = "table"
         else:
             continue
         _set_kind(line, kind)
+    for i in table_lines - heading_lines - top:  # the rest of the tables: no heading, no title
+        line = lines[i]
+        if line.kind not in ("blank", "furniture"):
+            _set_kind(line, "table")
 
     all_dates = _dates.find_dates(text)
     years = _dates.find_years(text, index)

@@ -68,12 +68,8 @@ _T3_CORE_SETS = tuple(frozenset(c) for c in _T3_CORES)
 _T3_GROUP_KEYS = frozenset(norm(g) for g in TABLE3_GROUPS)
 
 
-def is_prose_line(line: Line) -> bool:
-    """A sentence inside a table region (an explanation, not cells)."""
-    return _is_prose_text(line.text)
-
-
-def _is_prose_text(text: str) -> bool:
+def is_prose_text(text: str) -> bool:
+    """A line of a table region that is a sentence (an explanation, not cells)."""
     if "\t" in text or "|" in text:
         return False
     if "。" in text or "；" in text:
@@ -132,13 +128,13 @@ RelativeToken = tuple[TokenKind, str, int, int]  # kind, text, start and end in 
 class _LineTokens(NamedTuple):
     """What a table line holds, worked out from its text alone."""
 
-    prose: bool  # a sentence, no cells (is_prose_line)
+    prose: bool  # a sentence, no cells (is_prose_text)
     tokens: tuple[RelativeToken, ...]  # cut by the table's vocabulary, placed in the line
     short: tuple[int, ...]  # which tokens are short labels (see _join_broken_labels)
 
 
 def _line_tokens(text: str, vocabulary: _Vocabulary | None) -> _LineTokens:
-    if _is_prose_text(text):
+    if is_prose_text(text):
         return _LineTokens(True, (), ())
     out: list[RelativeToken] = []
     for tok in tokenize_line(text, 0, 0):
