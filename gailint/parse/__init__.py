@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import repeat
+from operator import add
 
 from gailint.model import DateRef, Line, LineIndex, Report, Span
 from gailint.parse import dates as _dates
@@ -35,17 +38,17 @@ def _lines(text: str, index: LineIndex, bodies: list[str], textmap: TextMap) -> 
     count = len(starts)
     if count > 1 and starts[-1] == len(text):
         count -= 1  # the empty "line" after a final line break
-    replaced = textmap.replaced if textmap.src_a else None  # None: the file as it is
-    return [
-        Line(
-            number,
-            Span(start, start + len(body)),
-            body,
-            "blank" if not body or body.isspace() else "prose",
-            replaced is not None and number > 0 and replaced(start - 1),
-        )
-        for number, start, body in zip(range(count), starts, bodies)
-    ]
+    bodies = bodies[:count]
+    # Each field a list (or an iterator) built in C where it can be, the lines by one
+    # map(): no Python step per line but the objects' own __init__.
+    spans = map(Span, starts, map(add, starts, map(len, bodies)))
+    kinds = ["blank" if not body or body.isspace() else "prose" for body in bodies]
+    if textmap.src_a:  # the reader changed the text: which breaks are its own
+        replaced = textmap.replaced
+        joined: Iterable[bool] = [number > 0 and replaced(start - 1) for number, start in zip(range(count), starts)]
+    else:
+        joined = repeat(False)
+    return list(map(Line, range(count), spans, bodies, kinds, joined))
 
 
 def _issuer_kind(issuer: str | None, configured: str | None, lines: tuple[Line, ...]) -> tuple[str | None, str | None]:
