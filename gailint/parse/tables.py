@@ -90,12 +90,11 @@ class _Vocabulary:
         ordered = sorted(keep, key=len, reverse=True)
         self.exact = frozenset(ordered)
         self.pattern = re.compile("|".join(re.escape(p) for p in ordered))
-        # Labels repeat from report to report: each text is cut once.
-        self._cached = lru_cache(maxsize=4096)(self._pieces)
 
     def cut(self, tok: Token) -> list[Token]:
+        # (Not cached here: the reading of the whole line that calls it is.)
         text = tok.text
-        pieces = self._cached(text) if len(text) <= CACHED_LENGTH else self._pieces(text)
+        pieces = self._pieces(text)
         if pieces is None:
             return [tok]
         start, line = tok.start, tok.line
