@@ -55,7 +55,6 @@ _EDGE_PIECES: tuple[tuple[str, str], ...] = (
     (r"网站地图|联系我们", "网站地图"),
 )
 _EDGE_LINES = 5
-_CRUMB_CHAR_RE = re.compile("[>＞»]")
 # Every piece above starts with one of these (tests/rules/test_residue.py checks it).
 _TRIGGERS = (
     "当前", "您的", "您现在", "首页", "网站首页", "发布", "成文日期", "更新时间", "时间", "信息来源", "来源", "文章来源",
@@ -217,13 +216,8 @@ def web_residue(report: Report, ctx: RuleContext) -> Iterator[Violation]:
     edge = {ln.number for ln in content[:_EDGE_LINES]} | {ln.number for ln in content[-_EDGE_LINES:]}
     found: list[_Found] = []
     hits = _hits(report, extra)
-    # Only a line with a hit, at an edge, or holding a ">" (a breadcrumb may open it)
-    # can hold residue: the others are not visited.
-    line_of = report.index.line_of
-    crumbs = {line_of(m.start()) for m in _CRUMB_CHAR_RE.finditer(report.text)}
-    for number in sorted(hits.keys() | edge | crumbs):
-        line = report.lines[number]
-        if line.kind in ("blank", "heading", "table") or line.furniture in ("crawler", "separator", "page-number", "tool"):
+    for line in content:
+        if line.kind in ("heading", "table") or line.furniture in ("crawler", "separator", "page-number", "tool"):
             continue  # crawler and converter lines are GAI707/GAI708's
         at_edge = line.number in edge
         if line.number not in hits and not at_edge and line.text.lstrip(_WS)[:1] not in (">", "＞", "»"):
