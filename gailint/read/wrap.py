@@ -48,15 +48,7 @@ def joins(starts: Sequence[int], lines: Sequence[str]) -> list[tuple[int, int, s
     open_ends = len([t for t in lines if 10 <= len(t) <= _MAX_LINE and t.rstrip()[-1:] not in _ENDS_SENTENCE])
     if open_ends < _MIN_WRAPPED:
         return []
-    # (A line with no tab, no pipe and no double space is no table row: _table_line's
-    # own first tests, inline, spare most lines the call.)
-    chosen = [
-        (i, s)
-        for i, t in enumerate(lines)
-        if len(t) <= _MAX_LINE
-        and (s := t.strip())
-        and (("\t" not in s and "|" not in s and "  " not in s and "\u3000" not in s) or not _table_line(s))
-    ]
+    chosen = [(i, s) for i, t in enumerate(lines) if len(t) <= _MAX_LINE and (s := t.strip()) and not _table_line(s)]
     # Every width from one encoding of the lines joined by \n (no GB18030 sequence holds
     # the byte 0x0A), not an encoder call per line.
     encoded = "\n".join([s for _, s in chosen]).encode("gb18030", "replace").split(b"\n")
